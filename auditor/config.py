@@ -1,0 +1,173 @@
+"""The configuration: `kb-audit.toml`, `[tool.kb-audit]` in `pyproject.toml`, or the CLI.
+
+Every command-line option of `scan` has a key of the same name here. Unknown keys are
+refused with a suggestion, so a typo never silently does nothing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from auditor.errors import ConfigError
+
+CONFIG_NAME = "kb-audit.toml"
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+@dataclass(frozen=True)
+class FrontmatterKeys:
+    """Which frontmatter keys carry which fact; the first key present wins."""
+
+    title: list[str] = field(default_factory=lambda: ["title", "titel"])
+    summary: list[str] = field(
+        default_factory=lambda: [
+            "summary", "description", "abstract", "tldr", "excerpt",
+            "samenvatting", "beschrijving", "toelichting",
+        ]
+    )  # fmt: skip
+    type: list[str] = field(default_factory=lambda: ["type", "kind", "category", "soort"])
+    owner: list[str] = field(
+        default_factory=lambda: ["owner", "owners", "maintainer", "maintainers", "eigenaar"]
+    )
+    review_date: list[str] = field(
+        default_factory=lambda: [
+            "reviewed", "last_reviewed", "last-reviewed", "review_date", "reviewed_at",
+            "herzien", "laatst_herzien",
+        ]
+    )  # fmt: skip
+    change_date: list[str] = field(
+        default_factory=lambda: [
+            "updated", "last_updated", "last-updated", "lastmod", "last_modified",
+            "last_modified_at", "modified", "date", "bijgewerkt", "gewijzigd", "datum",
+        ]
+    )  # fmt: skip
+    expiry_date: list[str] = field(
+        default_factory=lambda: [
+            "review_by", "review-by", "expires", "expiry", "valid_until", "valid-until",
+            "geldig_tot", "herzien_voor",
+        ]
+    )  # fmt: skip
+    review_interval: list[str] = field(
+        default_factory=lambda: ["review_interval", "review-interval", "review_cycle"]
+    )
+
+
+@dataclass(frozen=True)
+class Config:
+    format: list[str] = field(default_factory=lambda: ["html"])
+    output: str | None = None
+    now: str | None = None
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    fail_on: str = "error"
+    quiet: bool = False
+    exclude: list[str] = field(default_factory=list)
+    extensions: list[str] = field(default_factory=lambda: [".md", ".markdown", ".mdx"])
+    entry_pages: list[str] = field(default_factory=lambda: ["index", "readme", "home", "_index"])
+    frontmatter: FrontmatterKeys = field(default_factory=FrontmatterKeys)
+    rules: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: Where the values came from, for the report ("defaults" or a file path).
+    source: str = "defaults"
+
+    @classmethod
+    def from_mapping(cls, data: dict[str, Any], source: str) -> Config:
+        values = _check_keys(data, cls, source, skip=("source",))
+        if "frontmatter" in values:
+            fm = values["frontmatter"]
+            if not isinstance(fm, dict):
+                raise ConfigError(f"{source}: 'frontmatter' must be a table")
+            values["frontmatter"] = FrontmatterKeys(
+                **{k: _str_list(v, f"frontmatter.{k}", source) for k, v in
+                   _check_keys(fm, FrontmatterKeys, f"{source} [frontmatter]").items()}
+            )  # fmt: skip
+        if "rules" in values:
+            rules = values["rules"]
+            if not isinstance(rules, dict) or not all(isinstance(v, dict) for v in rules.values()):
+                raise ConfigError(
+                    f"{source}: 'rules' must hold one table per rule, e.g. [rules.T001]"
+                )
+        for key in ("format", "select", "ignore", "exclude", "extensions", "entry_pages"):
+            if key in values:
+                values[key] = _str_list(values[key], key, source)
+        return cls(**values, source=source).validated()
+
+    def merged(self, overrides: dict[str, Any]) -> Config:
+        """This config with values given on the command line taking precedence."""
+        return dataclasses.replace(self, **overrides).validated()
+
+    def validated(self) -> Config:
+        if self.fail_on not in FAIL_ON:
+            raise ConfigError(f"fail-on must be one of {', '.join(FAIL_ON)}, not {self.fail_on!r}")
+        bad = [e for e in self.extensions if not e.startswith(".")]
+        if bad:
+            raise ConfigError(f"extensions must start with a dot: {', '.join(bad)}")
+        return self
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+def find_config(scan_path: Path, cwd: Path) -> Path | None:
+    """kb-audit.toml in the scanned folder or the working directory, else a pyproject.toml
+    with a [tool.kb-audit] table in either."""
+    folders = [scan_path if scan_path.is_dir() else scan_path.parent, cwd]
+    for folder in folders:
+        if (folder / CONFIG_NAME).is_file():
+            return folder / CONFIG_NAME
+    for folder in folders:
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and "kb-audit" in _read_toml(pyproject).get("tool", {}):
+            return pyproject
+    return None
+
+
+def load_config(path: Path | None) -> Config:
+    if path is None:
+        return Config()
+    data = _read_toml(path)
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("kb-audit", {})
+    return Config.from_mapping(_snake(data), str(path))
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError:
+        raise ConfigError(f"config file not found: {path}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read config {path}: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"malformed config {path}: {exc}") from None
+
+
+def _snake(data: dict[str, Any]) -> dict[str, Any]:
+    """Top-level and [frontmatter] keys are kebab-case in TOML; rule tables keep their keys."""
+    out = {k.replace("-", "_"): v for k, v in data.items()}
+    if isinstance(out.get("frontmatter"), dict):
+        out["frontmatter"] = {k.replace("-", "_"): v for k, v in out["frontmatter"].items()}
+    return out
+
+
+def _check_keys(data: dict[str, Any], schema: type, where: str, skip=()) -> dict[str, Any]:
+    known = [f.name for f in dataclasses.fields(schema) if f.name not in skip]
+    for key in data:
+        if key not in known:
+            hint = difflib.get_close_matches(key, known, n=1)
+            tip = f"; did you mean '{hint[0].replace('_', '-')}'?" if hint else ""
+            raise ConfigError(f"{where}: unknown key '{key.replace('_', '-')}'{tip}")
+    return dict(data)
+
+
+def _str_list(value: Any, key: str, source: str) -> list[str]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{source}: '{key.replace('_', '-')}' must be a list of strings")
+    return list(value)

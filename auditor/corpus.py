@@ -1,0 +1,30 @@
+"""The Corpus: what the load stage hands to the rules.
+
+`documents` has one row per document, indexed by its POSIX path relative to the root;
+`links` one row per link, image or wikilink with where it points and whether it resolves.
+The columns are documented in `docs/corpus.md`; rules read them and nothing else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from auditor.model import Skipped
+
+
+@dataclass(slots=True)
+class Corpus:
+    root: str
+    now: pd.Timestamp
+    documents: pd.DataFrame
+    links: pd.DataFrame
+    assets: frozenset[str] = frozenset()
+    skipped: list[Skipped] = field(default_factory=list)
+    #: The kinds of input given, so rules that need more can say why they are skipped.
+    inputs: frozenset[str] = frozenset({"documents"})
+
+    @property
+    def files_seen(self) -> int:
+        return len(self.documents) + len(self.assets) + len(self.skipped)

@@ -1,0 +1,28 @@
+"""Turning a file's bytes into text, or saying why they are not text."""
+
+from __future__ import annotations
+
+import codecs
+
+_SNIFF = 8192
+
+
+def is_binary(data: bytes) -> bool:
+    """NUL bytes in the first block mean binary, unless a UTF-16 BOM explains them."""
+    head = data[:_SNIFF]
+    return b"\0" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+
+
+def decode(data: bytes) -> tuple[str | None, str | None]:
+    """(text, None) or (None, why not). Newlines are normalised to \\n."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = "utf-16"
+    else:
+        encoding = "utf-8-sig"
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        name = encoding.upper().removesuffix("-SIG")
+        return None, f"not valid {name} text (byte {exc.start}, line {line})"
+    return text.replace("\r\n", "\n").replace("\r", "\n"), None

@@ -1,0 +1,100 @@
+"""The data that flows out of the rules: findings, rule runs and the audit result.
+
+`AuditResult.to_dict()` *is* the JSON report; its schema is `docs/report.schema.json`.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+class Severity(enum.StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """Higher is more severe; used for --fail-on and sorting."""
+        return {"info": 1, "warning": 2, "error": 3}[self.value]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    id: str
+    rule: str
+    severity: Severity
+    path: str
+    message: str
+    line: int | None = None
+    evidence: dict[str, Any] = field(default_factory=dict)
+
+    def sort_key(self) -> tuple:
+        return (-self.severity.rank, self.path, self.line or 0, self.id)
+
+
+@dataclass(frozen=True, slots=True)
+class RuleRun:
+    """One rule of the registry and what became of it in this audit."""
+
+    id: str
+    rule: str
+    severity: Severity
+    principle: str
+    summary: str
+    ran: bool
+    findings: int = 0
+    skipped_reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A file or folder the scan saw but did not audit, and why."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    """The cleanliness score and the figures it was computed from."""
+
+    value: int
+    method: str
+    penalties: dict[str, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    documents: int
+    files_seen: int
+    assets: int
+    skipped: int
+    findings: dict[str, int]
+    documents_with_findings: int
+    score: Score
+
+
+@dataclass(slots=True)
+class AuditResult:
+    tool: dict[str, str]
+    now: str
+    root: str
+    summary: Summary
+    rules: list[RuleRun]
+    findings: list[Finding]
+    documents: list[dict[str, Any]]
+    skipped: list[Skipped]
+    config: dict[str, Any]
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def failing(self, fail_on: str) -> list[Finding]:
+        """The findings at or above the `--fail-on` threshold ('never' fails nothing)."""
+        if fail_on == "never":
+            return []
+        threshold = Severity(fail_on).rank
+        return [f for f in self.findings if f.severity.rank >= threshold]

@@ -1,0 +1,59 @@
+"""Writing rendered reports where the user asked: a file, a folder, or standard output."""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from auditor.errors import ConfigError
+from auditor.model import AuditResult
+from auditor.render import RENDERERS
+
+DEFAULT_FOLDER = "kb-audit-report"
+
+
+def report_targets(formats: list[str], output: str | None, root: Path) -> dict[str, Path | None]:
+    """Where each format goes (None = standard output).
+
+    `-o -` is standard output (one format); an existing folder, a path ending in `/`, or
+    several formats mean a folder of `report.<ext>`; anything else is a file. Without
+    `-o`, reports go to `./kb-audit-report/` — or to the temporary folder when that would
+    be inside the scanned folder, which kb-audit never writes to unless told to.
+    """
+    unknown = [f for f in formats if f not in RENDERERS]
+    if unknown:
+        raise ConfigError(
+            f"unknown format {unknown[0]!r} (choose from {', '.join(sorted(RENDERERS))})"
+        )
+    if output == "-":
+        if len(formats) > 1:
+            raise ConfigError("only one format can be written to standard output (-o -)")
+        return {formats[0]: None}
+    if output is None:
+        folder = Path.cwd() / DEFAULT_FOLDER
+        if folder.resolve().is_relative_to(root.resolve()):
+            folder = Path(tempfile.gettempdir()) / f"{DEFAULT_FOLDER}-{root.resolve().name}"
+        return {fmt: folder / f"report.{RENDERERS[fmt][0]}" for fmt in formats}
+    path = Path(output)
+    if len(formats) > 1 or path.is_dir() or output.endswith(("/", "\\")):
+        return {fmt: path / f"report.{RENDERERS[fmt][0]}" for fmt in formats}
+    return {formats[0]: path}
+
+
+def write_reports(
+    result: AuditResult, targets: dict[str, Path | None], rule_docs: dict[str, dict[str, str]]
+) -> list[Path]:
+    written = []
+    for fmt, target in targets.items():
+        text = RENDERERS[fmt][1](result, rule_docs)
+        if target is None:
+            sys.stdout.write(text)
+            continue
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise ConfigError(f"cannot write {target}: {exc.strerror or exc}") from None
+        written.append(target)
+    return written

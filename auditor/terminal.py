@@ -1,0 +1,51 @@
+"""The short summary a person sees on the terminal after a scan."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import click
+
+from auditor.model import AuditResult, Severity
+
+COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
+TOP = 10
+
+
+def summary_lines(result: AuditResult, written: list[Path], fail_on: str) -> list[str]:
+    s = result.summary
+    counts = ", ".join(
+        click.style(f"{n} {sev}{'s' if n != 1 and sev != 'info' else ''}", fg=COLOURS[sev])
+        for sev, n in s.findings.items()
+    )
+    lines = [
+        f"kb-audit {result.tool['version']} · {result.root} · as of {result.now[:10]}",
+        f"{s.documents} documents · score {click.style(str(s.score.value), bold=True)}/100 · "
+        + counts,
+    ]
+    by_rule = Counter((f.severity.value, f.id, f.rule) for f in result.findings)
+    for (sev, rule_id, name), n in sorted(
+        by_rule.items(), key=lambda kv: (-Severity(kv[0][0]).rank, kv[0][1])
+    ):
+        lines.append(f"  {click.style(f'{sev:<8}', fg=COLOURS[sev])}{rule_id} {name:<24}{n:>6}")
+    if result.findings:
+        lines.append("First findings:")
+        for f in result.findings[:TOP]:
+            where = f"{f.path}:{f.line}" if f.line else f.path
+            lines.append(f"  {where}  {f.id} {f.message}")
+        if len(result.findings) > TOP:
+            lines.append(f"  … and {len(result.findings) - TOP} more in the report.")
+    skipped_rules = [r for r in result.rules if not r.ran]
+    for run in skipped_rules:
+        lines.append(f"Skipped {run.id} {run.rule}: {run.skipped_reason}.")
+    if s.skipped:
+        lines.append(f"Skipped {s.skipped} files or folders (listed in the report).")
+    for path in written:
+        lines.append(f"Wrote {path}")
+    failing = result.failing(fail_on)
+    if failing:
+        lines.append(
+            click.style(f"{len(failing)} findings at or above '{fail_on}' (--fail-on).", fg="red")
+        )
+    return lines

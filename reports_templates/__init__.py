@@ -1,0 +1,1 @@
+"""The HTML report templates, installed as `auditor.reports_templates`."""

@@ -1,0 +1,1 @@
+"""Findability (TE1, TA1): can people get to the knowledge?"""

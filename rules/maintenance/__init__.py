@@ -1,0 +1,1 @@
+"""Maintenance (TE6, TA5): is the knowledge still true?"""

@@ -1,0 +1,27 @@
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+REPO = Path(__file__).parent.parent
+EXAMPLE = REPO / "examples" / "team-wiki"
+NOW = "2026-11-27"
+
+
+@pytest.fixture
+def write_tree(tmp_path):
+    """Write {relative path: text or bytes} under tmp_path/wiki and return that folder."""
+
+    def write(files: dict[str, str | bytes]) -> Path:
+        root = tmp_path / "wiki"
+        for rel, content in files.items():
+            path = root / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(content, encoding="utf-8")
+        root.mkdir(exist_ok=True)
+        return root
+
+    return write

@@ -1,0 +1,78 @@
+"""Configuration files: discovery, precedence, and clear errors for bad ones."""
+
+import pytest
+
+from auditor.config import Config, find_config, load_config
+from auditor.engine import plan_rules
+from auditor.errors import ConfigError
+
+
+def test_kb_audit_toml_in_the_scanned_folder_wins_over_the_working_directory(tmp_path):
+    scanned, cwd = tmp_path / "wiki", tmp_path / "cwd"
+    scanned.mkdir()
+    cwd.mkdir()
+    (cwd / "kb-audit.toml").write_text('fail-on = "info"\n')
+    assert find_config(scanned, cwd) == cwd / "kb-audit.toml"
+    (scanned / "kb-audit.toml").write_text('fail-on = "warning"\n')
+    assert find_config(scanned, cwd) == scanned / "kb-audit.toml"
+    assert load_config(find_config(scanned, cwd)).fail_on == "warning"
+
+
+def test_pyproject_table_is_read_only_when_it_has_a_kb_audit_table(tmp_path):
+    (tmp_path / "pyproject.toml").write_text("[tool.black]\nline-length = 80\n")
+    assert find_config(tmp_path, tmp_path) is None
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.kb-audit]\nselect = ["T001"]\nentry-pages = ["start"]\n'
+        "[tool.kb-audit.rules.T001]\ncadence-days = 30\n"
+    )
+    config = load_config(find_config(tmp_path, tmp_path))
+    assert config.select == ["T001"]
+    assert config.entry_pages == ["start"]
+    assert config.rules == {"T001": {"cadence-days": 30}}
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("fail-on = [", "malformed config"),
+        ("fial-on = 'error'", "unknown key 'fial-on'; did you mean 'fail-on'?"),
+        ("fail-on = 'sometimes'", "fail-on must be one of"),
+        ("select = 3", "'select' must be a list of strings"),
+        ("[frontmatter]\nsumary = ['tldr']", "unknown key 'sumary'; did you mean 'summary'?"),
+        ("extensions = ['md']", "extensions must start with a dot"),
+    ],
+)
+def test_bad_config_files_say_what_is_wrong(tmp_path, text, message):
+    path = tmp_path / "kb-audit.toml"
+    path.write_text(text)
+    with pytest.raises(ConfigError, match=message.replace("?", r"\?").replace("[", r"\[")):
+        load_config(path)
+
+
+@pytest.mark.parametrize(
+    ("rules", "message"),
+    [
+        ({"T999": {}}, "unknown rule 'T999'"),
+        ({"stale-content": {"cadense-days": 1}}, "has no option 'cadense-days'"),
+        ({"T001": {"cadence-days": "a year"}}, "is not a int"),
+        ({"T001": {"severity": "fatal"}}, "severity must be error, warning or info"),
+        ({"T001": {}, "stale-content": {}}, "configured twice"),
+    ],
+)
+def test_bad_rule_tables_are_refused_before_any_file_is_read(rules, message):
+    with pytest.raises(ConfigError, match=message):
+        plan_rules(Config(rules=rules))
+
+
+def test_select_and_ignore_take_ids_names_and_prefixes():
+    plan = plan_rules(Config(select=["T0"], ignore=["orphan", "t031"]))
+    running = {p.cls.id for p in plan if p.not_run is None}
+    assert running == {"T001", "T002", "T004", "T020", "T024", "T030"}
+    with pytest.raises(ConfigError, match="unknown rule 'nonsense'"):
+        plan_rules(Config(select=["nonsense"]))
+
+
+def test_rule_severity_can_be_changed_in_the_config():
+    plan = {p.cls.id: p for p in plan_rules(Config(rules={"orphan": {"severity": "error"}}))}
+    assert plan["T021"].severity == "error"
+    assert plan["T001"].severity == "warning"

@@ -1,0 +1,117 @@
+"""The load stage on small trees: what it reads, resolves, dates and skips."""
+
+import pandas as pd
+
+from auditor.config import Config
+from auditor.load import load_corpus
+from auditor.load.dates import parse_date, parse_days
+from auditor.load.markdown import scan_markdown
+from auditor.load.slug import github_slug, toc_slug
+
+NOW = pd.Timestamp("2026-11-27", tz="UTC")
+
+
+def test_markdown_facts_exclude_code_and_carry_file_lines():
+    body = (
+        "# Title\n\n"
+        "Lead with [a link](a.md) here.\n\n"
+        "```\n[fake](code.md) words words words\n```\n\n"
+        "## Second `part`\n\n"
+        "| a | b |\n|---|---|\n| 1 | ![img](i.png) |\n"
+    )
+    facts = scan_markdown(body, first_line=4)
+    assert [(h.level, h.text, h.line) for h in facts.headings] == [
+        (1, "Title", 4),
+        (2, "Second part", 12),
+    ]
+    assert [(link.kind, link.target, link.line) for link in facts.links] == [
+        ("link", "a.md", 6),
+        ("image", "i.png", 16),
+    ]
+    # Title(1) + "Lead with a link here"(5) + "Second part"(2) + table cells a b 1 (3)
+    assert facts.words == 11
+    assert facts.lead_words == 5
+    assert facts.table_rows == 1
+
+
+def test_slugs_follow_the_renderers():
+    assert github_slug("What's new in 2.0?") == "whats-new-in-20"
+    assert github_slug("Élan  vital") == "élan--vital"
+    assert toc_slug("Élan  vital") == "elan-vital"
+
+
+def test_dates_and_intervals():
+    assert parse_date("2026-03-01") == pd.Timestamp("2026-03-01", tz="UTC")
+    assert parse_date("3 maart 2026") == pd.Timestamp("2026-03-03", tz="UTC")
+    assert parse_date("2026-03-01T10:00:00+02:00") == pd.Timestamp("2026-03-01 08:00", tz="UTC")
+    assert parse_date("whenever") is None
+    assert parse_days("6 months") == 182.625
+    assert parse_days("90 dagen") == 90
+    assert parse_days("P1Y") == 365.25
+    assert parse_days("soon") is None
+
+
+def test_title_falls_back_from_frontmatter_to_heading_to_file_name(write_tree):
+    root = write_tree(
+        {
+            "a.md": "---\ntitle: From frontmatter\n---\n# From heading\n",
+            "b.md": "# From heading\n",
+            "on-call_notes.md": "No heading.\n",
+        }
+    )
+    docs = load_corpus(root, Config(), NOW).documents
+    assert docs.loc["a.md", "title"] == "From frontmatter"
+    assert docs.loc["b.md", ["title", "title_source"]].tolist() == ["From heading", "heading"]
+    assert docs.loc["on-call_notes.md", "title"] == "on call notes"
+
+
+def test_discovery_skips_hidden_and_excluded_and_says_so(write_tree):
+    root = write_tree(
+        {
+            "a.md": "# A\n",
+            "notes.MARKDOWN": "# Upper-case extension\n",
+            "drafts/wip.md": "# WIP\n",
+            ".obsidian/workspace.md": "x",
+            "node_modules/pkg/readme.md": "x",
+            "image.png": b"\x89PNG\r\n\x1a\n\0\0",
+            "fake.md": b"\0\0\0binary",
+        }
+    )
+    corpus = load_corpus(root, Config(exclude=["drafts/"]), NOW)
+    assert list(corpus.documents.index) == ["a.md", "notes.MARKDOWN"]
+    assert corpus.assets == {"image.png"}
+    reasons = {s.path: s.reason for s in corpus.skipped}
+    assert reasons == {
+        ".obsidian/": "hidden folder",
+        "drafts/": "excluded by configuration",
+        "fake.md": "binary file with a document extension",
+        "node_modules/": "dependency folder",
+    }
+    assert corpus.files_seen == 2 + 1 + 4
+
+
+def test_links_resolve_relative_to_their_document(write_tree):
+    root = write_tree(
+        {
+            "guides/a.md": "[b](../b.md#part) [c](sub/) [x](https://x.org)\n",
+            "guides/sub/index.md": "# Sub\n",
+            "b.md": "## Part\n",
+        }
+    )
+    links = load_corpus(root, Config(), NOW).links.set_index("target")
+    assert links.loc["../b.md#part", ["target_path", "anchor", "status"]].tolist() == [
+        "b.md",
+        "part",
+        "ok",
+    ]
+    assert links.loc["sub/", "target_path"] == "guides/sub/index.md"
+    assert links.loc["https://x.org", "scope"] == "external"
+
+
+def test_frontmatter_error_keeps_the_body(write_tree):
+    root = write_tree({"a.md": "---\ntitle: [unclosed\n---\n# Still here\n\n[x](nope.md)\n"})
+    corpus = load_corpus(root, Config(), NOW)
+    doc = corpus.documents.loc["a.md"]
+    assert doc["parse_error"].startswith("invalid YAML frontmatter")
+    assert doc["title"] == "Still here"
+    assert corpus.links["line"].tolist() == [6]
