@@ -17,7 +17,7 @@ from auditor import __version__
 from auditor.api import audit
 from auditor.config import FAIL_ON, Config, find_config, load_config
 from auditor.docs import rule_sections
-from auditor.errors import KbAuditError
+from auditor.errors import InputError, KbAuditError
 from auditor.output import report_targets, write_reports
 from auditor.registry import load_rules, resolve
 from auditor.terminal import summary_lines
@@ -108,7 +108,7 @@ def scan(ctx: click.Context, path: Path, config_file: Path | None, **options) ->
 def _config(ctx: click.Context, path: Path, config_file: Path | None, options: dict) -> Config:
     """The config file's values, overridden by the options given on the command line."""
     if not path.exists():
-        raise click.BadParameter(f"path does not exist: {path}", param_hint="PATH")
+        raise InputError(f"path does not exist: {path}")
     config = load_config(config_file or find_config(path, Path.cwd()))
     overrides = {}
     for name, value in options.items():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pandas as pd
 
@@ -40,6 +40,7 @@ def load_corpus(root: Path, config: Config, now: pd.Timestamp, progress=None) ->
         documents=dict(zip(documents.index, documents["anchors"], strict=True)),
         assets=frozenset(found.assets),
         folder_index=_folder_index(documents),
+        folders=_folders([*found.documents, *found.assets]),
         by_name=_names(documents),
         extensions=tuple(config.extensions),
     )
@@ -67,6 +68,16 @@ def _folder_index(documents: pd.DataFrame) -> dict[str, str]:
     for path, folder in zip(entries.index, entries["folder"], strict=True):
         index.setdefault(folder, path)
     return index
+
+
+def _folders(paths: list[str]) -> frozenset[str]:
+    folders = set()
+    for path in paths:
+        parent = PurePosixPath(path).parent
+        while str(parent) != "." and str(parent) not in folders:
+            folders.add(str(parent))
+            parent = parent.parent
+    return frozenset(folders)
 
 
 def _names(documents: pd.DataFrame) -> dict[str, str]:

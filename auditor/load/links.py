@@ -25,6 +25,7 @@ class LinkTargets:
     documents: dict[str, frozenset[str]]  # path -> anchors
     assets: frozenset[str]
     folder_index: dict[str, str]  # folder -> its entry document
+    folders: frozenset[str]  # every folder that holds a file
     by_name: dict[str, str]  # lower-case page name or title -> path (for wikilinks)
     extensions: tuple[str, ...]
 
@@ -35,6 +36,8 @@ class LinkTargets:
             return path
         if path in self.folder_index or path == "":
             return self.folder_index.get(path or ".")
+        if path in self.folders:  # a folder without an index page: listed by a file browser
+            return path
         for ext in self.extensions:  # `guide` or `guide/` for guide.md
             if path + ext in self.documents:
                 return path + ext
