@@ -40,7 +40,10 @@ def summary_lines(result: AuditResult, written: list[Path], fail_on: str) -> lis
     for run in skipped_rules:
         lines.append(f"Skipped {run.id} {run.rule}: {run.skipped_reason}.")
     if s.skipped:
-        lines.append(f"Skipped {s.skipped} files or folders (listed in the report).")
+        noun = "file or folder" if s.skipped == 1 else "files or folders"
+        lines.append(f"Skipped {s.skipped} {noun} (listed in the report).")
+    if not s.documents:
+        lines.append(click.style("No documents found: is this the right folder?", fg="yellow"))
     for path in written:
         lines.append(f"Wrote {path}")
     failing = result.failing(fail_on)

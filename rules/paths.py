@@ -7,9 +7,11 @@ import pathspec
 
 
 def matches(paths: pd.Index | pd.Series, globs: list[str]) -> pd.Series:
-    """A boolean Series, by path: does any glob match?"""
-    paths = pd.Series(paths, index=paths)
+    """A boolean Series aligned with `paths` (its index, or the paths themselves for an
+    Index): does any glob match the path?"""
+    index = paths if isinstance(paths, pd.Index) else paths.index
+    values = pd.Series(paths.to_numpy(), index=index).fillna("").astype(str)
     if not globs:
-        return pd.Series(False, index=paths.index)
+        return pd.Series(False, index=index)
     spec = pathspec.GitIgnoreSpec.from_lines(globs)
-    return paths.map(spec.match_file).astype(bool)
+    return values.map(spec.match_file).astype(bool)

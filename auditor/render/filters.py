@@ -1,0 +1,128 @@
+"""Every Jinja filter of the HTML report, registered in one place by `register(env)`.
+
+Filters format values; they never compute report figures (that is the view model's job).
+`doc_text` is the only filter that produces markup, and it escapes its input first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from jinja2 import Environment
+from markupsafe import Markup, escape
+
+#: Shown for a missing value (no date, no owner…).
+MISSING = "\u2014"
+
+
+def number(value: Any, sep: str = ",") -> str:
+    """An integer with thousands separators: 12345 -> '12,345'. None -> '—'."""
+    if value is None:
+        return MISSING
+    if isinstance(value, float) and not value.is_integer():
+        whole, _, frac = f"{value:,.1f}".partition(".")
+        return whole.replace(",", sep) + "." + frac
+    return f"{int(value):,}".replace(",", sep)
+
+
+def date(value: Any) -> str:
+    """A date as ISO 8601 (YYYY-MM-DD), language-neutral and sortable.
+
+    Accepts a date, a datetime or an ISO string with or without a time part;
+    None or '' -> '—'. A string that is not ISO is shown as it is (it gets escaped).
+    """
+    if value is None or value == "":
+        return MISSING
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value)
+    try:
+        return dt.datetime.fromisoformat(text).date().isoformat()
+    except ValueError:
+        return text
+
+
+_FENCE = re.compile(r"^\s*```")
+_BULLET = re.compile(r"^\s*[-*] (.*)$")
+_CODE = re.compile(r"`([^`]+)`")
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+
+
+def doc_text(value: str | None) -> Markup:
+    """A rule doc section (a little Markdown) as HTML.
+
+    The whole text is escaped FIRST; only then are a few tags added for the Markdown it
+    uses: paragraphs, ``` fenced code blocks, `- ` bullets, `inline code` and **bold**.
+    The Markdown markers (backtick, asterisk, hyphen, blank line) survive escaping, so
+    no character of the input can ever become a tag of its own.
+    """
+    if not value:
+        return Markup("")
+    escaped = str(escape(value))
+    blocks: list[str] = []
+    paragraph: list[str] = []
+    items: list[str] = []
+    code: list[str] | None = None
+
+    def flush() -> None:
+        if paragraph:
+            blocks.append(f"<p>{_inline(' '.join(paragraph))}</p>")
+            paragraph.clear()
+        if items:
+            lis = "".join(f"<li>{_inline(item)}</li>" for item in items)
+            blocks.append(f"<ul>{lis}</ul>")
+            items.clear()
+
+    for line in escaped.splitlines():
+        if code is not None:
+            if _FENCE.match(line):
+                blocks.append("<pre><code>" + "\n".join(code) + "</code></pre>")
+                code = None
+            else:
+                code.append(line)
+            continue
+        if _FENCE.match(line):
+            flush()
+            code = []
+            continue
+        bullet = _BULLET.match(line)
+        if bullet:
+            if paragraph:
+                flush()
+            items.append(bullet.group(1).strip())
+        elif not line.strip():
+            flush()
+        elif items and line[:1].isspace():
+            items[-1] += " " + line.strip()  # continuation of a bullet
+        else:
+            if items:
+                flush()
+            paragraph.append(line.strip())
+    if code is not None:  # an unclosed fence: keep its text as code
+        blocks.append("<pre><code>" + "\n".join(code) + "</code></pre>")
+    flush()
+    return Markup("\n".join(blocks))
+
+
+def _inline(escaped: str) -> str:
+    """`code` and **bold** inside already-escaped text; nothing is formatted inside code."""
+    parts = _CODE.split(escaped)
+    out = []
+    for i, part in enumerate(parts):
+        if i % 2:
+            out.append(f"<code>{part}</code>")
+        else:
+            out.append(_BOLD.sub(r"<strong>\1</strong>", part))
+    return "".join(out)
+
+
+def register(env: Environment, thousands_sep: str = ",") -> Environment:
+    """Install the report's filters on `env`."""
+    env.filters["number"] = lambda value: number(value, thousands_sep)
+    env.filters["date"] = date
+    env.filters["doc_text"] = doc_text
+    return env

@@ -1,0 +1,421 @@
+"""The HTML report: a view model computed here, rendered by a Jinja2 template.
+
+As in coverage.py's `html.py`, all figures, grouping and ordering are computed in Python
+into small frozen dataclasses (`build_report`); the templates in `reports_templates/`
+hold loops and branches only. Every user-visible string of the page lives in `TEXT`
+(a later translation adds a dict with the same keys). The page is self-contained: CSS
+and JS are inlined, and a Content-Security-Policy forbids any network access.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from jinja2 import Environment, FunctionLoader, StrictUndefined
+
+from auditor.model import AuditResult, Finding, Severity
+from auditor.principles import PRINCIPLES
+from auditor.render import filters
+
+#: Score bands: the lowest score of each band, best first.
+BANDS = (("good", 90), ("fair", 70), ("poor", 0))
+
+#: The order rule doc sections appear in; other sections follow in their own order.
+DOC_ORDER = ("What it does", "Why", "Example", "Fix", "Options")
+
+#: Findings tables with more rows than this start folded (a <details> the reader opens).
+OPEN_FINDINGS_LIMIT = 20
+
+#: Every user-visible string of the report, in English.
+TEXT: dict[str, Any] = {
+    "lang": "en",
+    "page_title": "Knowledge base cleanliness report",
+    "scanned": "Scanned folder",
+    "audit_date": "Audit date",
+    "tool": "Tool",
+    "facts_label": "What was scanned",
+    "fact_documents": "Documents audited",
+    "fact_files_seen": "Files seen",
+    "fact_assets": "Images and other files",
+    "fact_skipped": "Files skipped",
+    "nav_label": "Contents",
+    "nav": {
+        "summary": "Summary",
+        "todo": "What to do first",
+        "clean": "All clear",
+        "skipped": "Not checked",
+        "documents": "Documents",
+        "reference": "Rule reference",
+    },
+    "summary_heading": "Summary",
+    "score_label": "Cleanliness score",
+    "score_out_of": "out of 100",
+    "band": {"good": "Good", "fair": "Fair", "poor": "Needs work"},
+    "band_hint": {
+        "good": "90 or more: the knowledge base is in good shape.",
+        "fair": "70 to 89: in fair shape, with some cleaning to do.",
+        "poor": "Below 70: the knowledge base needs attention.",
+    },
+    "score_method": "How the score is computed",
+    "findings_label": "Findings by severity",
+    "severity": {"error": "Errors", "warning": "Warnings", "info": "Notes"},
+    "severity_one": {"error": "Error", "warning": "Warning", "info": "Note"},
+    "severity_hint": {
+        "error": "Broken or wrong: fix these first.",
+        "warning": "Hurts readers: plan to fix.",
+        "info": "Good to know: improve when you can.",
+    },
+    # %-style placeholders, filled in by the template's `format` filter.
+    "docs_with_findings": "%(n)s of %(total)s documents have at least one finding.",
+    "todo_heading": "What to do first",
+    "todo_intro": (
+        "Each block below is one kind of problem, most serious first. It says why it matters, "
+        "how to fix it, and where it was found."
+    ),
+    "todo_none": "Nothing to do: no rule found anything.",
+    "finding_one": "finding",
+    "finding_many": "findings",
+    "principle": "Guide principle",
+    "why": "Why it matters",
+    "fix": "How to fix",
+    "no_doc": "This rule has no documentation.",
+    "where": "Where it was found",
+    "show_findings": "Show all findings",
+    "findings_caption": "Findings of rule",
+    "col_document": "Document",
+    "col_line": "Line",
+    "col_message": "What is wrong",
+    "whole_kb": "(the whole knowledge base)",
+    "full_doc": "Full description of",
+    "clean_heading": "All clear",
+    "clean_intro": "These checks ran and found nothing to report:",
+    "clean_none": "No check came out clean.",
+    "skipped_heading": "What was not checked",
+    "skipped_rules_heading": "Checks that did not run",
+    "skipped_rules_none": "Every check ran.",
+    "skipped_files_heading": "Files that were skipped",
+    "skipped_files_none": "No file was skipped.",
+    "col_rule": "Check",
+    "col_reason": "Reason",
+    "col_path": "Path",
+    "documents_heading": "Documents",
+    "documents_intro": (
+        "Every audited document with its facts. Score: 100 minus the points its findings cost."
+    ),
+    "documents_caption": "All audited documents",
+    "documents_none": "No documents were found.",
+    "col_title": "Title and path",
+    "col_type": "Type",
+    "col_owner": "Owner",
+    "col_words": "Words",
+    "col_date": "Reviewed / changed",
+    "col_links_in": "Links in",
+    "col_links_out": "Links out",
+    "col_findings": "Findings",
+    "col_score": "Score",
+    "entry_page": "entry page",
+    "date_kind": {"reviewed": "reviewed", "changed": "changed"},
+    "expires": "review by",
+    "untitled": "(no title)",
+    "search_label": "Search by title or path",
+    "only_findings": "Only documents with findings",
+    # Filled in by report.js as the reader searches and filters.
+    "rows_shown": "Showing {shown} of {total} documents",
+    "sort_hint": "Select a column heading to sort.",
+    "reference_heading": "Rule reference",
+    "reference_intro": "The full description of every check, with the guide principle it applies.",
+    "default_severity": "Severity",
+    "doc_sections": {
+        "What it does": "What it does",
+        "Why": "Why",
+        "Example": "Example",
+        "Fix": "Fix",
+        "Options": "Options",
+    },
+    "back_to_top": "Back to top",
+    "footer": "Generated by",
+}
+
+
+# The view model -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    tool_name: str
+    tool_version: str
+    root: str
+    date: str
+    documents: int
+    files_seen: int
+    assets: int
+    skipped: int
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreView:
+    value: int
+    band: str  # good | fair | poor
+    method: str
+
+
+@dataclass(frozen=True, slots=True)
+class SeverityCount:
+    severity: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class FindingRow:
+    path: str
+    whole_kb: bool  # a finding about the knowledge base as a whole (path ".")
+    doc_anchor: str | None  # the document's row in the documents table, if it has one
+    line: int | None
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSection:
+    """A rule with findings, as a block of "What to do first"."""
+
+    id: str
+    name: str
+    severity: str
+    principle: str
+    principle_text: str
+    summary: str
+    why: str | None
+    fix: str | None
+    findings: tuple[FindingRow, ...]
+    folded: bool  # many findings: the table starts folded
+
+    @property
+    def count(self) -> int:
+        return len(self.findings)
+
+
+@dataclass(frozen=True, slots=True)
+class RuleLine:
+    """A rule in a short list: one that came out clean or one that was skipped."""
+
+    id: str
+    name: str
+    summary: str
+    reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedFile:
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRow:
+    anchor: str
+    path: str
+    title: str | None
+    type: str | None
+    owner: str | None
+    words: int
+    is_entry: bool
+    date: str | None
+    date_kind: str | None  # reviewed | changed
+    expires: str | None
+    links_in: int
+    links_out: int
+    findings: int
+    score: int
+    band: str
+
+
+@dataclass(frozen=True, slots=True)
+class DocSection:
+    title: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class RuleDoc:
+    id: str
+    name: str
+    severity: str
+    principle: str
+    summary: str
+    sections: tuple[DocSection, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    header: Header
+    score: ScoreView
+    severities: tuple[SeverityCount, ...]
+    documents_with_findings: int
+    todo: tuple[RuleSection, ...]
+    clean: tuple[RuleLine, ...]
+    skipped_rules: tuple[RuleLine, ...]
+    skipped_files: tuple[SkippedFile, ...]
+    documents: tuple[DocumentRow, ...]
+    rule_docs: tuple[RuleDoc, ...]
+
+
+def band(score: int) -> str:
+    return next(name for name, lowest in BANDS if score >= lowest)
+
+
+def build_report(result: AuditResult, rule_docs: dict[str, dict[str, str]]) -> Report:
+    """Everything the template shows, computed once."""
+    summary = result.summary
+    anchors = {doc["path"]: f"doc-{i}" for i, doc in enumerate(result.documents, start=1)}
+    return Report(
+        header=Header(
+            tool_name=result.tool.get("name", "kb-audit"),
+            tool_version=result.tool.get("version", ""),
+            root=result.root,
+            date=filters.date(result.now),
+            documents=summary.documents,
+            files_seen=summary.files_seen,
+            assets=summary.assets,
+            skipped=summary.skipped,
+        ),
+        score=ScoreView(
+            value=summary.score.value,
+            band=band(summary.score.value),
+            method=summary.score.method,
+        ),
+        severities=tuple(
+            SeverityCount(s.value, summary.findings.get(s.value, 0))
+            for s in sorted(Severity, key=lambda s: -s.rank)
+        ),
+        documents_with_findings=summary.documents_with_findings,
+        todo=_todo(result, rule_docs, anchors),
+        clean=tuple(
+            RuleLine(r.id, r.rule, r.summary) for r in result.rules if r.ran and not r.findings
+        ),
+        skipped_rules=tuple(
+            RuleLine(r.id, r.rule, r.summary, r.skipped_reason or "")
+            for r in result.rules
+            if not r.ran
+        ),
+        skipped_files=tuple(SkippedFile(s.path, s.reason) for s in result.skipped),
+        documents=tuple(_document_row(doc, anchors[doc["path"]]) for doc in result.documents),
+        rule_docs=_rule_docs(result, rule_docs),
+    )
+
+
+def _todo(
+    result: AuditResult, rule_docs: dict[str, dict[str, str]], anchors: dict[str, str]
+) -> tuple[RuleSection, ...]:
+    """Rules with findings, most severe first, then most findings, then by id."""
+    by_rule: dict[str, list[Finding]] = defaultdict(list)
+    for finding in result.findings:
+        by_rule[finding.id].append(finding)
+    runs = {r.id: r for r in result.rules}
+    sections = []
+    for rule_id, found in by_rule.items():
+        run = runs.get(rule_id)
+        first = found[0]  # a finding of a rule the result does not list still gets shown
+        doc = rule_docs.get(rule_id, {})
+        rows = tuple(
+            FindingRow(
+                path=f.path,
+                whole_kb=f.path == ".",
+                doc_anchor=anchors.get(f.path),
+                line=f.line,
+                message=f.message,
+            )
+            for f in sorted(found, key=Finding.sort_key)
+        )
+        sections.append(
+            RuleSection(
+                id=rule_id,
+                name=run.rule if run else first.rule,
+                severity=Severity(run.severity if run else first.severity).value,
+                principle=run.principle if run else "",
+                principle_text=PRINCIPLES.get(run.principle, "") if run else "",
+                summary=run.summary if run else "",
+                why=doc.get("Why"),
+                fix=doc.get("Fix"),
+                findings=rows,
+                folded=len(rows) > OPEN_FINDINGS_LIMIT,
+            )
+        )
+    sections.sort(key=lambda s: (-Severity(s.severity).rank, -s.count, s.id))
+    return tuple(sections)
+
+
+def _document_row(doc: dict[str, Any], anchor: str) -> DocumentRow:
+    dates = doc.get("dates") or {}
+    kind = next((k for k in ("reviewed", "changed") if dates.get(k)), None)
+    expires = dates.get("expires")
+    return DocumentRow(
+        anchor=anchor,
+        path=doc["path"],
+        title=doc.get("title"),
+        type=doc.get("type"),
+        owner=doc.get("owner"),
+        words=int(doc.get("words") or 0),
+        is_entry=bool(doc.get("is_entry")),
+        date=filters.date(dates[kind]["value"]) if kind else None,
+        date_kind=kind,
+        expires=filters.date(expires["value"]) if expires else None,
+        links_in=int(doc.get("links_in") or 0),
+        links_out=int(doc.get("links_out") or 0),
+        findings=int(doc.get("findings") or 0),
+        score=int(doc.get("score", 100)),
+        band=band(int(doc.get("score", 100))),
+    )
+
+
+def _rule_docs(result: AuditResult, rule_docs: dict[str, dict[str, str]]) -> tuple[RuleDoc, ...]:
+    docs = []
+    for run in result.rules:
+        sections = rule_docs.get(run.id, {})
+        titles = [t for t in DOC_ORDER if t in sections]
+        titles += [t for t in sections if t not in DOC_ORDER]
+        docs.append(
+            RuleDoc(
+                id=run.id,
+                name=run.rule,
+                severity=Severity(run.severity).value,
+                principle=run.principle,
+                summary=run.summary,
+                sections=tuple(DocSection(t, sections[t]) for t in titles),
+            )
+        )
+    return tuple(docs)
+
+
+# Rendering ------------------------------------------------------------------------------
+
+
+def _load_template(name: str) -> str | None:
+    """A template from the installed `auditor.reports_templates` package, by file name."""
+    if "/" in name or "\\" in name or name.startswith("."):
+        return None
+    resource = importlib.resources.files("auditor.reports_templates").joinpath(name)
+    if not resource.is_file():
+        return None
+    return resource.read_text(encoding="utf-8")
+
+
+@functools.cache
+def environment() -> Environment:
+    env = Environment(
+        loader=FunctionLoader(_load_template),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    return filters.register(env)
+
+
+def render_html(result: AuditResult, rule_docs: dict[str, dict[str, str]]) -> str:
+    report = build_report(result, rule_docs)
+    return environment().get_template("report.html.j2").render(report=report, t=TEXT)
