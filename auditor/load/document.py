@@ -37,7 +37,7 @@ def read_document(path: Path, rel: str, config: Config) -> LoadedDocument | str:
         return f"unreadable: {exc.strerror or exc}"
     if is_binary(data):
         return "binary file with a document extension"
-    row = _base_row(rel, config, size=len(data))
+    row = base_row(rel, config, size=len(data))
     text, problem = decode(data)
     if text is None:
         row.update(parse_error=problem, parse_error_line=None, readable=False)
@@ -67,7 +67,7 @@ def read_document(path: Path, rel: str, config: Config) -> LoadedDocument | str:
     return LoadedDocument(row, links)
 
 
-def _base_row(rel: str, config: Config, size: int) -> dict[str, Any]:
+def base_row(rel: str, config: Config, size: int) -> dict[str, Any]:
     posix = PurePosixPath(rel)
     name = document_name(rel, config.extensions)
     folder = str(posix.parent)
@@ -164,4 +164,4 @@ def _facts_from_frontmatter(meta: dict[str, Any], config: Config) -> dict[str, A
 
 
 #: Every column of `Corpus.documents`, in order (see docs/corpus.md).
-DOCUMENT_COLUMNS = list(_base_row("x.md", Config(), size=0))
+DOCUMENT_COLUMNS = list(base_row("x.md", Config(), size=0))
