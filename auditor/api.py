@@ -38,6 +38,7 @@ def audit(path: str | Path, config: Config | None = None, progress=None) -> Audi
         findings={s.value: per_severity.get(s.value, 0) for s in Severity},
         documents_with_findings=len({f.path for f in findings if f.path in scores}),
         score=overall_score(scores),
+        date_sources=corpus.facts.get("dates", {}).get("sources", {}),
     )
     return AuditResult(
         tool={"name": "kb-audit", "version": __version__},
@@ -48,6 +49,7 @@ def audit(path: str | Path, config: Config | None = None, progress=None) -> Audi
         findings=findings,
         documents=_document_facts(corpus, findings, scores),
         skipped=corpus.skipped,
+        inputs=corpus.facts,
         config=config.to_dict(),
     )
 
@@ -75,13 +77,11 @@ def _document_facts(
                 "summary": _plain(doc["summary"]),
                 "is_entry": bool(doc["is_entry"]),
                 "dates": {
-                    column: {
-                        "value": _iso(doc[column]),
-                        "source": f"frontmatter:{doc[column + '_key']}",
-                    }
+                    column: {"value": _iso(doc[column]), "source": doc[f"{column}_source"]}
                     for column in ("reviewed", "changed", "expires")
                     if not pd.isna(doc[column])
                 },
+                "date_basis": doc["date_basis"],
                 "links_out": int(outbound.get(path, 0)),
                 "links_in": int(inbound.get(path, 0)),
                 "findings": per_doc.get(path, 0),

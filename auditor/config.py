@@ -17,6 +17,8 @@ from auditor.errors import ConfigError
 
 CONFIG_NAME = "kb-audit.toml"
 FAIL_ON = ("error", "warning", "info", "never")
+DATE_ORDERS = ("auto", "DMY", "MDY")
+LIST_KEYS = ("format", "select", "ignore", "exclude", "extensions", "entry_pages", "base_urls")
 
 
 @dataclass(frozen=True)
@@ -36,14 +38,15 @@ class FrontmatterKeys:
     )
     review_date: list[str] = field(
         default_factory=lambda: [
-            "reviewed", "last_reviewed", "last-reviewed", "review_date", "reviewed_at",
-            "herzien", "laatst_herzien",
+            "reviewed", "last_reviewed", "last-reviewed", "last_reviewed_on", "review_date",
+            "reviewed_at", "herzien", "laatst_herzien",
         ]
     )  # fmt: skip
     change_date: list[str] = field(
         default_factory=lambda: [
             "updated", "last_updated", "last-updated", "lastmod", "last_modified",
-            "last_modified_at", "modified", "date", "bijgewerkt", "gewijzigd", "datum",
+            "last_modified_at", "last_update", "ms.date", "modified", "date", "bijgewerkt",
+            "gewijzigd", "datum",
         ]
     )  # fmt: skip
     expiry_date: list[str] = field(
@@ -53,8 +56,12 @@ class FrontmatterKeys:
         ]
     )  # fmt: skip
     review_interval: list[str] = field(
-        default_factory=lambda: ["review_interval", "review-interval", "review_cycle"]
-    )
+        default_factory=lambda: [
+            "review_interval", "review-interval", "review_in", "review_cycle", "herzien_elke",
+        ]
+    )  # fmt: skip
+    #: Date order for ambiguous numeric dates per key, e.g. {"ms.date" = "MDY"}.
+    date_order: dict[str, str] = field(default_factory=lambda: {"ms.date": "MDY"})
 
 
 @dataclass(frozen=True)
@@ -67,9 +74,22 @@ class Config:
     fail_on: str = "error"
     quiet: bool = False
     exclude: list[str] = field(default_factory=list)
-    extensions: list[str] = field(default_factory=lambda: [".md", ".markdown", ".mdx"])
+    extensions: list[str] = field(
+        default_factory=lambda: [".md", ".markdown", ".mdx", ".html.md", ".html.md.erb"]
+    )
     entry_pages: list[str] = field(default_factory=lambda: ["index", "readme", "home", "_index"])
     frontmatter: FrontmatterKeys = field(default_factory=FrontmatterKeys)
+    #: "DMY" or "MDY" for ambiguous numeric dates such as 03/05/2023, or "auto": the order
+    #: the corpus proves for each key (13/05/2023 proves day-first), else day-first.
+    date_order: str = "auto"
+    #: Read version history with git when the folder is in a repository.
+    history: bool = True
+    #: Commits touching more files than this are bulk edits, not a page's last change.
+    bulk_commit_files: int = 200
+    #: The site's public addresses, so absolute links to it resolve to documents.
+    base_urls: list[str] = field(default_factory=list)
+    #: "obsidian" reads [[Page|text]], "gollum" reads [[text|Page]].
+    wikilinks: str = "obsidian"
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
     #: Where the values came from, for the report ("defaults" or a file path).
     source: str = "defaults"
@@ -81,9 +101,10 @@ class Config:
             fm = values["frontmatter"]
             if not isinstance(fm, dict):
                 raise ConfigError(f"{source}: 'frontmatter' must be a table")
+            checked = _check_keys(fm, FrontmatterKeys, f"{source} [frontmatter]")
             values["frontmatter"] = FrontmatterKeys(
-                **{k: _str_list(v, f"frontmatter.{k}", source) for k, v in
-                   _check_keys(fm, FrontmatterKeys, f"{source} [frontmatter]").items()}
+                **{k: v if k == "date_order" else _str_list(v, f"frontmatter.{k}", source)
+                   for k, v in checked.items()}
             )  # fmt: skip
         if "rules" in values:
             rules = values["rules"]
@@ -91,7 +112,15 @@ class Config:
                 raise ConfigError(
                     f"{source}: 'rules' must hold one table per rule, e.g. [rules.T001]"
                 )
-        for key in ("format", "select", "ignore", "exclude", "extensions", "entry_pages"):
+        for key in (
+            "format",
+            "select",
+            "ignore",
+            "exclude",
+            "extensions",
+            "entry_pages",
+            "base_urls",
+        ):
             if key in values:
                 values[key] = _str_list(values[key], key, source)
         return cls(**values, source=source).validated()
@@ -103,6 +132,11 @@ class Config:
     def validated(self) -> Config:
         if self.fail_on not in FAIL_ON:
             raise ConfigError(f"fail-on must be one of {', '.join(FAIL_ON)}, not {self.fail_on!r}")
+        orders = [self.date_order, *self.frontmatter.date_order.values()]
+        if any(order not in DATE_ORDERS for order in orders):
+            raise ConfigError(f"date-order must be one of {', '.join(DATE_ORDERS)}")
+        if self.wikilinks not in ("obsidian", "gollum"):
+            raise ConfigError(f"wikilinks must be obsidian or gollum, not {self.wikilinks!r}")
         bad = [e for e in self.extensions if not e.startswith(".")]
         if bad:
             raise ConfigError(f"extensions must start with a dot: {', '.join(bad)}")

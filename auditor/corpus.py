@@ -8,6 +8,7 @@ The columns are documented in `docs/corpus.md`; rules read them and nothing else
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import pandas as pd
 
@@ -24,6 +25,9 @@ class Corpus:
     skipped: list[Skipped] = field(default_factory=list)
     #: The kinds of input given, so rules that need more can say why they are skipped.
     inputs: frozenset[str] = frozenset({"documents"})
+    #: What the load stage learned about its inputs, for the report (JSON-ready):
+    #: date sources, version history, site conventions.
+    facts: dict[str, Any] = field(default_factory=dict)
 
     @property
     def files_seen(self) -> int:

@@ -75,6 +75,8 @@ class Summary:
     findings: dict[str, int]
     documents_with_findings: int
     score: Score
+    #: How many documents' freshness rests on each kind of date source.
+    date_sources: dict[str, int]
 
 
 @dataclass(slots=True)
@@ -87,6 +89,8 @@ class AuditResult:
     findings: list[Finding]
     documents: list[dict[str, Any]]
     skipped: list[Skipped]
+    #: What the load stage learned about its inputs: date orders, history, site.
+    inputs: dict[str, Any]
     config: dict[str, Any]
 
     def to_dict(self) -> dict[str, Any]:

@@ -115,3 +115,79 @@ def test_frontmatter_error_keeps_the_body(write_tree):
     assert doc["parse_error"].startswith("invalid YAML frontmatter")
     assert doc["title"] == "Still here"
     assert corpus.links["line"].tolist() == [6]
+
+
+def test_ambiguous_numeric_dates_follow_the_order_the_corpus_proves(write_tree):
+    root = write_tree(
+        {
+            "proof.md": "---\nupdated: 05/13/2026\n---\n",  # only month-first reads this
+            "ambiguous.md": "---\nupdated: 12/11/2025\n---\n",
+            "iso.md": "---\nupdated: 2026-01-02\n---\n",
+        }
+    )
+    corpus = load_corpus(root, Config(), NOW)
+    assert corpus.documents.loc["ambiguous.md", "changed"] == pd.Timestamp("2025-12-11", tz="UTC")
+    assert corpus.facts["dates"]["numeric_order"] == {
+        "frontmatter:updated": {"order": "MDY", "basis": "proven by 05/13/2026"}
+    }
+    configured = load_corpus(root, Config(date_order="DMY"), NOW)
+    assert configured.documents.loc["ambiguous.md", "changed"] == pd.Timestamp(
+        "2025-11-12", tz="UTC"
+    )
+
+
+def test_every_date_carries_its_source_and_mtime_comes_last(write_tree):
+    root = write_tree(
+        {
+            "reviewed.md": "---\nreviewed: 2026-01-01\nupdated: 2026-02-01\n---\n",
+            "comment.md": "<!--* freshness: { owner: 'ann' reviewed: '2026-03-01' } *-->\n",
+            "bare.md": "# Nothing\n",
+            "bad.md": "---\nupdated: whenever\n---\n",
+        }
+    )
+    corpus = load_corpus(root, Config(), NOW)
+    docs = corpus.documents
+    assert docs.loc["reviewed.md", ["reviewed_source", "changed_source"]].tolist() == [
+        "frontmatter:reviewed",
+        "frontmatter:updated",
+    ]
+    assert docs.loc["comment.md", ["reviewed_source", "owner"]].tolist() == [
+        "comment:freshness",
+        "ann",
+    ]
+    assert docs.loc["bare.md", ["changed_source", "date_basis"]].tolist() == ["mtime", "mtime"]
+    assert docs.loc["bad.md", "date_problems"] == ("'updated: whenever' is not a date",)
+    assert corpus.facts["dates"]["sources"] == {"frontmatter": 1, "comment": 1, "mtime": 2}
+
+
+def test_html_links_and_anchors_inside_markdown_count():
+    body = (
+        '<a href="x.md">x</a> <img src="y.png">\n\n<div>\n<a id="here" href="z.md">z</a>\n</div>\n'
+    )
+    facts = scan_markdown(body)
+    assert [(link.kind, link.target, link.line) for link in facts.links] == [
+        ("link", "x.md", 1),
+        ("image", "y.png", 1),
+        ("link", "z.md", 4),
+    ]
+    assert "here" in facts.anchors
+
+
+def test_template_syntax_is_never_a_link_and_keeps_lines():
+    body = (
+        '{% include note.html href="a.md" %}\n'
+        '{{< ref "b.md" >}} <%= link_to "c", "c.md" %>\n'
+        "[!INCLUDE [shared](../includes/d.md)]\n"
+        "import Tabs from '@theme/Tabs';\n"
+        "    {{ not code }}\n"
+        "[real](e.md)\n"
+    )
+    facts = scan_markdown(body)
+    assert [(link.target, link.line) for link in facts.links] == [("e.md", 6)]
+
+
+def test_gollum_wikilinks_put_the_page_last():
+    obsidian = scan_markdown("[[Real Page|read this]]").links
+    assert [link.target for link in obsidian] == ["Real Page"]
+    gollum = scan_markdown("[[Read this|Real Page]]", gollum=True).links
+    assert [link.target for link in gollum] == ["Real Page"]

@@ -9,12 +9,11 @@ import pandas as pd
 from auditor.config import Config
 from auditor.corpus import Corpus
 from auditor.errors import InputError
+from auditor.load.dating import resolve_dates
 from auditor.load.discover import discover
 from auditor.load.document import DOCUMENT_COLUMNS, read_document
 from auditor.load.links import LinkTargets, resolve_links
 from auditor.model import Skipped
-
-DATE_COLUMNS = ("reviewed", "changed", "expires")
 
 
 def load_corpus(root: Path, config: Config, now: pd.Timestamp, progress=None) -> Corpus:
@@ -36,6 +35,7 @@ def load_corpus(root: Path, config: Config, now: pd.Timestamp, progress=None) ->
             progress(1)
 
     documents = _documents_frame(rows)
+    dates = resolve_dates(documents, config, history=None)
     targets = LinkTargets(
         documents=dict(zip(documents.index, documents["anchors"], strict=True)),
         assets=frozenset(found.assets),
@@ -51,13 +51,12 @@ def load_corpus(root: Path, config: Config, now: pd.Timestamp, progress=None) ->
         links=resolve_links(raw_links, targets),
         assets=frozenset(found.assets),
         skipped=sorted(skipped, key=lambda s: s.path),
+        facts={"dates": {"sources": dates.sources, "numeric_order": dates.numeric_order}},
     )
 
 
 def _documents_frame(rows: list[dict]) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=DOCUMENT_COLUMNS)
-    for column in DATE_COLUMNS:
-        frame[column] = pd.to_datetime(frame[column], utc=True)
     return frame.set_index("path", drop=False).sort_index()
 
 

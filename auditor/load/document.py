@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+import pandas as pd
+
 from auditor.config import Config
-from auditor.load.dates import parse_date, parse_days
+from auditor.load.dates import parse_days
 from auditor.load.frontmatter import split_frontmatter
 from auditor.load.markdown import MarkdownFacts, scan_markdown
 from auditor.load.text import decode, is_binary
+
+DATE_KINDS = ("reviewed", "changed", "expires")
+_NOTION_ID = re.compile(r" [0-9a-f]{32}$")  # Notion exports end every name in the page id
+_FRESHNESS = re.compile(r"<!--\*\s*freshness:\s*\{(.*?)\}\s*\*-->", re.DOTALL)
+_FRESHNESS_FIELD = re.compile(r"(\w+):\s*['\"]([^'\"]*)['\"]")
 
 
 @dataclass(slots=True)
@@ -33,21 +41,25 @@ def read_document(path: Path, rel: str, config: Config) -> LoadedDocument | str:
     """The document's row and links, or the reason it is skipped (a string)."""
     try:
         data = path.read_bytes()
+        mtime = path.stat().st_mtime
     except OSError as exc:
         return f"unreadable: {exc.strerror or exc}"
     if is_binary(data):
         return "binary file with a document extension"
     row = base_row(rel, config, size=len(data))
+    row["mtime"] = pd.Timestamp(mtime, unit="s", tz="UTC")
     text, problem = decode(data)
     if text is None:
         row.update(parse_error=problem, parse_error_line=None, readable=False)
         return LoadedDocument(row, [])
 
     split = split_frontmatter(text)
-    facts = scan_markdown(split.body, split.body_line)
+    facts = scan_markdown(split.body, split.body_line, gollum=config.wikilinks == "gollum")
     row.update(
         readable=True,
         frontmatter_ok=split.error is None,
+        frontmatter_format=split.format,
+        duplicate_keys=tuple(split.duplicates),
         parse_error=split.error,
         parse_error_line=split.error_line,
         lines=text.count("\n") + (not text.endswith("\n") and bool(text)),
@@ -58,8 +70,9 @@ def read_document(path: Path, rel: str, config: Config) -> LoadedDocument | str:
         anchors=frozenset(facts.anchors),
         frontmatter=split.meta,
     )
-    row.update(_title(split.meta, facts, row["name"], config))
+    row.update(_title(split.meta, facts, config))
     row.update(_facts_from_frontmatter(split.meta, config))
+    row.update(_freshness_comment(split.body, row))
     links = [
         {"source": rel, "line": link.line, "kind": link.kind, "target": link.target}
         for link in facts.links
@@ -80,6 +93,8 @@ def base_row(rel: str, config: Config, size: int) -> dict[str, Any]:
         "size": size,
         "readable": False,
         "frontmatter_ok": False,
+        "frontmatter_format": None,
+        "duplicate_keys": (),
         "parse_error": None,
         "parse_error_line": None,
         "lines": 0,
@@ -89,7 +104,7 @@ def base_row(rel: str, config: Config, size: int) -> dict[str, Any]:
         "headings": (),
         "anchors": frozenset(),
         "frontmatter": {},
-        "title": name.replace("-", " ").replace("_", " "),
+        "title": _NOTION_ID.sub("", name).replace("-", " ").replace("_", " "),
         "title_source": "filename",
         "title_line": None,
         "type": None,
@@ -98,9 +113,11 @@ def base_row(rel: str, config: Config, size: int) -> dict[str, Any]:
         "summary_key": None,
         "review_interval_days": math.nan,
         "date_problems": (),
-        **{f"{kind}{suffix}": None for kind in ("reviewed", "changed", "expires")
-           for suffix in ("", "_key")},
-    }  # fmt: skip
+        "mtime": None,
+        # Dates: the raw value and its source ("frontmatter:updated") from the document;
+        # the load stage parses them all at once (see dating.py) and adds history's.
+        **{f"{kind}{suffix}": None for kind in DATE_KINDS for suffix in ("", "_raw", "_source")},
+    }
 
 
 def _first(meta: dict[str, Any], keys: list[str]) -> tuple[str | None, Any]:
@@ -110,7 +127,7 @@ def _first(meta: dict[str, Any], keys: list[str]) -> tuple[str | None, Any]:
     return None, None
 
 
-def _title(meta: dict[str, Any], facts: MarkdownFacts, name: str, config: Config) -> dict:
+def _title(meta: dict[str, Any], facts: MarkdownFacts, config: Config) -> dict:
     _, title = _first(meta, config.frontmatter.title)
     if isinstance(title, str | int | float) and str(title).strip():
         return {"title": str(title).strip(), "title_source": "frontmatter"}
@@ -133,33 +150,40 @@ def _text(value: Any) -> str | None:
 def _facts_from_frontmatter(meta: dict[str, Any], config: Config) -> dict[str, Any]:
     keys = config.frontmatter
     facts: dict[str, Any] = {}
-    problems = []
     for column, key_list in (("type", keys.type), ("owner", keys.owner)):
         facts[column] = _text(_first(meta, key_list)[1])
     summary_key, summary = _first(meta, keys.summary)
     if _text(summary):
         facts["summary"], facts["summary_key"] = _text(summary), summary_key
-    for column, key_list in (
-        ("reviewed", keys.review_date),
-        ("changed", keys.change_date),
-        ("expires", keys.expiry_date),
-    ):
+    for kind, key_list in zip(DATE_KINDS, (keys.review_date, keys.change_date, keys.expiry_date),
+                              strict=True):  # fmt: skip
         key, value = _first(meta, key_list)
-        if key is None:
-            continue
-        when = parse_date(value)
-        if when is None:
-            problems.append(f"'{key}: {value}' is not a date")
-            continue
-        facts[column], facts[f"{column}_key"] = when, key
+        if isinstance(value, dict):  # Docusaurus: last_update: {date: …, author: …}
+            value = value.get("date")
+        if key is not None and value is not None:
+            facts[f"{kind}_raw"], facts[f"{kind}_source"] = value, f"frontmatter:{key}"
     key, value = _first(meta, keys.review_interval)
     if key is not None:
         days = parse_days(value)
         if days is None:
-            problems.append(f"'{key}: {value}' is not an interval such as '6 months'")
+            facts["date_problems"] = (f"'{key}: {value}' is not an interval such as '6 months'",)
         else:
             facts["review_interval_days"] = days
-    facts["date_problems"] = tuple(problems)
+    return facts
+
+
+def _freshness_comment(body: str, row: dict[str, Any]) -> dict[str, Any]:
+    """Google-style `<!--* freshness: { owner: 'a' reviewed: '2023-01-15' } *-->`, for
+    documents whose frontmatter does not say the same."""
+    match = _FRESHNESS.search(body)
+    if not match:
+        return {}
+    fields = dict(_FRESHNESS_FIELD.findall(match.group(1)))
+    facts: dict[str, Any] = {}
+    if fields.get("reviewed") and row["reviewed_raw"] is None:
+        facts["reviewed_raw"], facts["reviewed_source"] = fields["reviewed"], "comment:freshness"
+    if fields.get("owner") and row["owner"] is None:
+        facts["owner"] = fields["owner"]
     return facts
 
 

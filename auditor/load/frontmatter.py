@@ -1,12 +1,71 @@
-"""Splitting a document into frontmatter and body, with errors that carry a line."""
+"""Splitting a document into frontmatter and body, with errors that carry a line.
+
+YAML (`---`), TOML (`+++`) and JSON (`{ … }`) blocks are recognised, as Hugo, Jekyll,
+MkDocs and Docusaurus write them. Duplicate keys keep the last value, as the generators
+do, and are reported: YAML and JSON require unique keys.
+"""
 
 from __future__ import annotations
 
+import json
+import re
+import tomllib
 from dataclasses import dataclass, field
 from typing import Any
 
-import frontmatter
 import yaml
+from frontmatter.default_handlers import JSONHandler, YAMLHandler
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _DuplicateTrackingLoader(_Loader):
+    """The (C) safe loader, noting keys that a mapping repeats."""
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self.duplicates: list[tuple[str, int]] = []
+
+    def construct_mapping(self, node, deep=False):
+        seen = set()
+        for key_node, _ in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if key in seen:
+                self.duplicates.append((str(key), key_node.start_mark.line))
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+class _YAML(YAMLHandler):
+    def load(self, fm: str, **kwargs: object):
+        loader = _DuplicateTrackingLoader(fm)
+        try:
+            return loader.get_single_data(), loader.duplicates
+        finally:
+            loader.dispose()
+
+
+class _TOML(YAMLHandler):
+    FM_BOUNDARY = re.compile(r"^\+{3,}\s*$", re.MULTILINE)
+    START_DELIMITER = END_DELIMITER = "+++"
+
+    def load(self, fm: str, **kwargs: object):
+        return tomllib.loads(fm), []  # TOML refuses duplicate keys itself
+
+
+class _JSON(JSONHandler):
+    def load(self, fm: str, **kwargs: object):
+        duplicates: list[tuple[str, int]] = []
+
+        def pairs(items):
+            keys = [k for k, _ in items]
+            duplicates.extend((k, 0) for i, k in enumerate(keys) if k in keys[:i])
+            return dict(items)
+
+        return json.loads(fm, object_pairs_hook=pairs), duplicates
+
+
+HANDLERS = (_YAML(), _TOML(), _JSON())
 
 
 @dataclass(slots=True)
@@ -14,33 +73,45 @@ class Split:
     meta: dict[str, Any] = field(default_factory=dict)
     body: str = ""
     body_line: int = 1  # the file line the body starts on
+    format: str | None = None  # yaml | toml | json
     error: str | None = None
     error_line: int | None = None
+    duplicates: list[tuple[str, int]] = field(default_factory=list)  # (key, file line)
 
 
 def split_frontmatter(text: str) -> Split:
     """Parse the frontmatter block if there is one. A malformed block becomes an error on
     the result, and the body after it is still returned so the rest can be audited."""
-    handler = frontmatter.detect_format(text, frontmatter.handlers)
+    handler = next((h for h in HANDLERS if h.detect(text)), None)
     if handler is None:
         return Split(body=text)
     try:
         raw, body = handler.split(text)
     except ValueError:  # an opening delimiter with no closing one: not frontmatter
         return Split(body=text)
+    fmt = {_YAML: "yaml", _TOML: "toml", _JSON: "json"}[type(handler)]
     body_line = text[: len(text) - len(body)].count("\n") + 1
-    split = Split(body=body, body_line=body_line)
+    block_line = text[: text.find(raw)].count("\n")  # file lines before the block's text
+    split = Split(body=body, body_line=body_line, format=fmt)
     try:
-        meta = handler.load(raw)
+        meta, duplicates = handler.load(raw)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         split.error = f"invalid YAML frontmatter: {exc.problem or exc.context}"
-        block_line = text[: text.find(raw)].count("\n")  # lines before the block's text
         split.error_line = block_line + mark.line + 1 if mark else 1
         return split
-    except Exception as exc:  # every handler (YAML, TOML, JSON) has its own error types
-        split.error = f"invalid frontmatter: {_one_line(exc)}"
-        split.error_line = 1
+    except tomllib.TOMLDecodeError as exc:
+        split.error, split.error_line = f"invalid TOML frontmatter: {_one_line(exc)}", 1
+        match = re.search(r"line (\d+)", str(exc))
+        if match:
+            split.error_line = block_line + int(match.group(1))
+        return split
+    except json.JSONDecodeError as exc:
+        split.error = f"invalid JSON frontmatter: {exc.msg}"
+        split.error_line = exc.lineno
+        return split
+    except (yaml.YAMLError, ValueError, TypeError, RecursionError) as exc:
+        split.error, split.error_line = f"invalid frontmatter: {_one_line(exc)}", 1
         return split
     if meta is None:
         return split  # an empty block
@@ -49,6 +120,7 @@ def split_frontmatter(text: str) -> Split:
         split.error_line = 1
         return split
     split.meta = {str(k): v for k, v in meta.items()}
+    split.duplicates = [(key, block_line + line + 1) for key, line in duplicates]
     return split
 
 

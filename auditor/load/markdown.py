@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 
 import pyromark
 
@@ -18,6 +19,14 @@ OPTIONS = (
     | pyromark.Options.ENABLE_TASKLISTS
     | pyromark.Options.ENABLE_HEADING_ATTRIBUTES
     | pyromark.Options.ENABLE_WIKILINKS
+)
+#: Template and include syntax of site generators: never links, never words.
+_TEMPLATES = re.compile(
+    r"\{%.*?%\}|\{\{[<%].*?[>%]\}\}|\{\{.*?\}\}"  # Liquid, Hugo shortcodes, Jinja/Liquid output
+    r"|<%.*?%>"  # ERB
+    r"|\[!INCLUDE\s*\[[^\]]*\]\([^)]*\)\]"  # Microsoft Learn includes
+    r"|^(?:import|export)\s[^\n]*",  # MDX module lines
+    re.DOTALL | re.MULTILINE,
 )
 _WORD = re.compile(r"\w+(?:['\u2019-]\w+)*")  # "don't", "e-mail", curly apostrophes too
 _LEVEL = {"H1": 1, "H2": 2, "H3": 3, "H4": 4, "H5": 5, "H6": 6}
@@ -48,6 +57,32 @@ class MarkdownFacts:
     table_rows: int = 0
 
 
+def mask_templates(body: str) -> str:
+    """Template syntax blanked out with figure spaces: not words, and unlike ASCII spaces
+    never an indented code block. Newlines stay, so line numbers stay true."""
+    return _TEMPLATES.sub(lambda m: re.sub(r"[^\n]", "\u2007", m.group()), body)
+
+
+class _HtmlLinks(HTMLParser):
+    """Links, images and anchors in the raw HTML that Markdown allows."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, str, int]] = []  # (kind, target, line within the html)
+        self.ids: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        line = self.getpos()[0]
+        if tag == "a" and values.get("href"):
+            self.found.append(("link", values["href"], line))
+        elif tag == "img" and values.get("src"):
+            self.found.append(("image", values["src"], line))
+        for key in ("id", "name") if tag == "a" else ("id",):
+            if values.get(key):
+                self.ids.append(values[key])
+
+
 class _LineIndex:
     """Maps pyromark's UTF-8 byte offsets to 1-based line numbers of the file."""
 
@@ -59,8 +94,11 @@ class _LineIndex:
         return self._first + bisect_right(self._starts, offset)
 
 
-def scan_markdown(body: str, first_line: int = 1) -> MarkdownFacts:
-    """Walk the body's events once. `first_line` is the file line the body starts on."""
+def scan_markdown(body: str, first_line: int = 1, gollum: bool = False) -> MarkdownFacts:
+    """Walk the body's events once. `first_line` is the file line the body starts on.
+    `gollum` reads `[[text|Page]]` as Gollum does (target last) instead of Obsidian's
+    `[[Page|text]]`."""
+    body = mask_templates(body)
     facts = MarkdownFacts()
     lines = _LineIndex(body.encode("utf-8", "surrogatepass"), first_line)
     anchors = AnchorSet()
@@ -70,6 +108,8 @@ def scan_markdown(body: str, first_line: int = 1) -> MarkdownFacts:
     paragraph: list[str] | None = None
     code_depth = image_depth = 0
     seen_subheading = False
+    html = _HtmlLinks()
+    gollum_link: RawLink | None = None  # a Gollum wikilink whose target is its text
 
     for event, span in pyromark.events_with_range(body, options=OPTIONS):
         if isinstance(event, str):
@@ -78,11 +118,16 @@ def scan_markdown(body: str, first_line: int = 1) -> MarkdownFacts:
         if kind == "Text" or kind == "Code":
             if code_depth or image_depth:
                 continue
+            if gollum_link is not None:
+                gollum_link.target += value
+                continue
             words.append(value)
             if heading is not None:
                 heading.append(value)
             elif paragraph is not None:
                 paragraph.append(value)
+        elif kind == "Html" or kind == "InlineHtml":
+            _scan_html(html, value, lines.line(span["start"]), facts)
         elif kind == "Start":
             if isinstance(value, str):
                 if value == "Paragraph" and facts.lead_words is None and not seen_subheading:
@@ -96,10 +141,12 @@ def scan_markdown(body: str, first_line: int = 1) -> MarkdownFacts:
             elif tag == "Link":
                 link_type = attrs["link_type"]
                 link_kind = "wikilink" if isinstance(link_type, dict) else "link"
-                if link_type != "Email":
-                    facts.links.append(
-                        RawLink(link_kind, attrs["dest_url"], lines.line(span["start"]))
-                    )
+                if link_type == "Email":
+                    continue
+                link = RawLink(link_kind, attrs["dest_url"], lines.line(span["start"]))
+                facts.links.append(link)
+                if gollum and link_kind == "wikilink" and link_type["WikiLink"]["has_pothole"]:
+                    link.target, gollum_link = "", link
             elif tag == "Image":
                 image_depth += 1
                 link_kind = "embed" if isinstance(attrs["link_type"], dict) else "image"
@@ -110,6 +157,8 @@ def scan_markdown(body: str, first_line: int = 1) -> MarkdownFacts:
             if value == "Paragraph" and paragraph is not None:
                 facts.lead_words = _count_words(paragraph)
                 paragraph = None
+            elif value == "Link":
+                gollum_link = None
             elif value == "Image":
                 image_depth -= 1
             elif value == "CodeBlock":
@@ -126,8 +175,18 @@ def scan_markdown(body: str, first_line: int = 1) -> MarkdownFacts:
                 heading = None
 
     facts.words = _count_words(words)
+    for anchor in html.ids:
+        anchors.add_id(anchor)
     facts.anchors = anchors.anchors
     return facts
+
+
+def _scan_html(parser: _HtmlLinks, fragment: str, line: int, facts: MarkdownFacts) -> None:
+    """Feed one HTML event to the parser; its links get file lines."""
+    parser.found.clear()
+    parser.reset()
+    parser.feed(fragment)
+    facts.links.extend(RawLink(kind, target, line + at - 1) for kind, target, at in parser.found)
 
 
 def _count_words(parts: list[str]) -> int:

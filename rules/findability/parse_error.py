@@ -8,8 +8,9 @@ class ParseError(Rule):
     """
     ## What it does
     Reports files with a document extension that cannot be read as a document:
-    malformed frontmatter, frontmatter that is not a mapping of keys to values, or bytes
-    that are not text in a known encoding. The finding carries the parser's message and
+    malformed frontmatter (YAML, TOML or JSON), frontmatter that is not a mapping of keys
+    to values, a key given twice (the last value is used, as site generators do), or
+    bytes that are not text in a known encoding. The finding carries the parser's message and
     line. The rest of the document is still audited where it can be.
 
     ## Why
@@ -45,3 +46,11 @@ class ParseError(Rule):
                 line=None if line is None or line != line else int(line),
                 error=doc["parse_error"],
             )
+        for path, duplicates in docs["duplicate_keys"].items():
+            for key, line in duplicates:
+                yield self.finding(
+                    path,
+                    f"The frontmatter key '{key}' appears more than once; the last value is used.",
+                    line=line,
+                    duplicate_key=key,
+                )

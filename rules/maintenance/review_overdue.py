@@ -43,6 +43,6 @@ class ReviewOverdue(Rule):
                 path,
                 f"Its review date {doc['expires']:%Y-%m-%d} passed {days} days ago.",
                 date=f"{doc['expires']:%Y-%m-%d}",
-                date_source=f"frontmatter:{doc['expires_key']}",
+                date_source=doc["expires_source"],
                 overdue_days=days,
             )

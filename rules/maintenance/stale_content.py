@@ -60,9 +60,9 @@ class StaleContent(Rule):
     def check(self, corpus, options):
         docs = corpus.documents
         date = docs["reviewed"]
-        source = docs["reviewed_key"]
+        source = docs["reviewed_source"]
         if options.use_change_date:
-            source = source.where(date.notna(), docs["changed_key"])
+            source = source.where(date.notna(), docs["changed_source"])
             date = date.fillna(docs["changed"])
         cadence = self.cadence(docs, options)
         age = (corpus.now - date).dt.days
@@ -74,7 +74,8 @@ class StaleContent(Rule):
                 f"Not reviewed for {days} days (since {date[path]:%Y-%m-%d}); "
                 f"this page should be reviewed every {int(cadence[path])} days.",
                 date=f"{date[path]:%Y-%m-%d}",
-                date_source=f"frontmatter:{source[path]}",
+                date_source=source[path],
+                unreliable=True if source[path] == "mtime" else None,
                 age_days=days,
                 cadence_days=int(cadence[path]),
             )
