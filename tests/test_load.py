@@ -191,3 +191,68 @@ def test_gollum_wikilinks_put_the_page_last():
     assert [link.target for link in obsidian] == ["Real Page"]
     gollum = scan_markdown("[[Read this|Real Page]]", gollum=True).links
     assert [link.target for link in gollum] == ["Real Page"]
+
+
+def test_notion_export_pages_link_and_databases_stay_data(write_tree):
+    page_id, sub_id, db_id = "0123456789abcdef0123456789abcdef", "a" * 32, "b" * 32
+    root = write_tree(
+        {
+            f"Team Home {page_id}.md": (
+                "# Team Home\n\n"
+                f"[On-call](Team%20Home%20{page_id}/On-call%20{sub_id}.md)\n\n"
+                f"[Tasks](Team%20Home%20{page_id}/Tasks%20{db_id}.csv)\n"
+            ),
+            f"Team Home {page_id}/On-call {sub_id}.md": "No heading here.\n",
+            f"Team Home {page_id}/Tasks {db_id}.csv": "Name,Status\nA,Done\n",
+            f"Team Home {page_id}/Tasks {db_id}_all.csv": "Name,Status\nA,Done\n",
+        }
+    )
+    corpus = load_corpus(root, Config(), NOW)
+    docs = corpus.documents
+    assert len(docs) == 2 and len(corpus.assets) == 2
+    assert docs.loc[f"Team Home {page_id}/On-call {sub_id}.md", "title"] == "On call"
+    assert corpus.links["status"].tolist() == ["ok", "ok"]
+
+
+def test_links_that_work_only_where_case_does_not_count(write_tree):
+    root = write_tree({"index.md": "[guide](Guides/Setup.md)\n", "guides/setup.md": "# Setup\n"})
+    link = load_corpus(root, Config(), NOW).links.iloc[0]
+    assert (link["status"], link["target_path"]) == ("case-mismatch", "guides/setup.md")
+
+
+def test_wikilinks_and_embeds_resolve_by_file_name_anywhere(write_tree):
+    root = write_tree(
+        {
+            "index.md": "[[setup]] [[Deep Page#Part Two|see]] ![[Diagram.PNG]] [[nowhere]]\n",
+            "a/b/setup.md": "# Setup\n",
+            "c/deep page.md": "# Deep\n\n## Part two\n",
+            "assets/diagram.png": b"\x89PNG",
+        }
+    )
+    links = load_corpus(root, Config(), NOW).links
+    assert links[["target_path", "status"]].values.tolist() == [
+        ["a/b/setup.md", "ok"],
+        ["c/deep page.md", "ok"],
+        ["assets/diagram.png", "ok"],
+        ["nowhere", "missing"],
+    ]
+
+
+def test_html_links_to_markdown_sources_and_base_urls(write_tree):
+    root = write_tree(
+        {
+            "index.md": (
+                "[a](guide/intro.html) [b](https://docs.example.org/guide/intro.html#part)"
+                " [c](https://docs.example.org/gone.html) [d](https://example.com/x)\n"
+            ),
+            "guide/intro.md": "## Part\n",
+        }
+    )
+    config = Config(base_urls=["https://docs.example.org/"])
+    links = load_corpus(root, config, NOW).links
+    assert links[["scope", "status"]].values.tolist() == [
+        ["internal", "ok"],
+        ["internal", "ok"],
+        ["internal", "missing"],
+        ["external", "unchecked"],
+    ]

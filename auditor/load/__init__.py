@@ -1,4 +1,4 @@
-"""The load stage: the only code that reads the file system. Produces a `Corpus`."""
+"""The load stage: the only code that reads the file system and git. Produces a `Corpus`."""
 
 from __future__ import annotations
 
@@ -9,11 +9,16 @@ import pandas as pd
 from auditor.config import Config
 from auditor.corpus import Corpus
 from auditor.errors import InputError
+from auditor.load.confluence import export_index, is_confluence_export, read_confluence_page
 from auditor.load.dating import resolve_dates
 from auditor.load.discover import discover
-from auditor.load.document import DOCUMENT_COLUMNS, read_document
+from auditor.load.document import DOCUMENT_COLUMNS, LoadedDocument, read_document
+from auditor.load.history import read_history
 from auditor.load.links import LinkTargets, resolve_links
+from auditor.load.sites import read_site
 from auditor.model import Skipped
+
+CONFLUENCE_EXTENSIONS = [".html"]
 
 
 def load_corpus(root: Path, config: Config, now: pd.Timestamp, progress=None) -> Corpus:
@@ -22,10 +27,13 @@ def load_corpus(root: Path, config: Config, now: pd.Timestamp, progress=None) ->
         raise InputError(f"path does not exist: {root}")
     if not root.is_dir():
         raise InputError(f"not a folder: {root} (kb-audit scans a folder of documents)")
-    found = discover(root, config.extensions, config.exclude)
+    confluence = is_confluence_export(root)
+    extensions = config.extensions + (CONFLUENCE_EXTENSIONS if confluence else [])
+    found = discover(root, extensions, config.exclude)
+    index = export_index(root) if confluence else None
     rows, raw_links, skipped = [], [], list(found.skipped)
     for rel in found.documents:
-        loaded = read_document(root / rel, rel, config)
+        loaded = _read(root, rel, config, index)
         if isinstance(loaded, str):
             skipped.append(Skipped(rel, loaded))
         else:
@@ -34,30 +42,67 @@ def load_corpus(root: Path, config: Config, now: pd.Timestamp, progress=None) ->
         if progress:
             progress(1)
 
-    documents = _documents_frame(rows)
-    dates = resolve_dates(documents, config, history=None)
+    documents = pd.DataFrame(rows, columns=DOCUMENT_COLUMNS).set_index("path", drop=False)
+    documents = documents.sort_index()
+    history = read_history(root, documents.index, config.bulk_commit_files) if (
+        config.history
+    ) else None  # fmt: skip
+    dates = resolve_dates(documents, config, history.frame if history else None)
+    site = read_site(root, documents)
+    documents["in_nav"] = documents.index.isin(site.in_nav)
+    assets = frozenset(found.assets)
     targets = LinkTargets(
         documents=dict(zip(documents.index, documents["anchors"], strict=True)),
-        assets=frozenset(found.assets),
+        assets=assets,
         folder_index=_folder_index(documents),
         folders=_folders([*found.documents, *found.assets]),
-        by_name=_names(documents),
-        extensions=tuple(config.extensions),
+        by_name=_names(documents, assets),
+        extensions=tuple(extensions),
+        site_urls=site.urls,
+        base_urls=tuple(config.base_urls),
+        lower={p.lower(): p for p in [*documents.index, *assets]},
     )
+    inputs = {"documents"} | ({"history"} if history and history.available else set())
     return Corpus(
         root=str(root),
         now=now,
         documents=documents,
         links=resolve_links(raw_links, targets),
-        assets=frozenset(found.assets),
+        assets=assets,
         skipped=sorted(skipped, key=lambda s: s.path),
-        facts={"dates": {"sources": dates.sources, "numeric_order": dates.numeric_order}},
+        inputs=frozenset(inputs),
+        facts={
+            "format": "confluence" if confluence else "markdown",
+            "dates": {"sources": dates.sources, "numeric_order": dates.numeric_order},
+            "history": _history_facts(history),
+            "site": {"kind": site.kind, "notes": list(site.notes)},
+        },
     )
 
 
-def _documents_frame(rows: list[dict]) -> pd.DataFrame:
-    frame = pd.DataFrame(rows, columns=DOCUMENT_COLUMNS)
-    return frame.set_index("path", drop=False).sort_index()
+def _read(root: Path, rel: str, config: Config, index) -> LoadedDocument | str:
+    if index is not None and rel.lower().endswith(".html"):
+        try:
+            data = (root / rel).read_bytes()
+            mtime = (root / rel).stat().st_mtime
+        except OSError as exc:
+            return f"unreadable: {exc.strerror or exc}"
+        loaded = read_confluence_page(data, rel, config, index)
+        if isinstance(loaded, LoadedDocument):
+            loaded.row["mtime"] = pd.Timestamp(mtime, unit="s", tz="UTC")
+        return loaded
+    return read_document(root / rel, rel, config)
+
+
+def _history_facts(history) -> dict:
+    if history is None:
+        return {"available": False, "note": "version history not read (history = false)"}
+    return {
+        "available": history.available,
+        "note": history.note,
+        "shallow": history.shallow,
+        "bulk_commits": history.bulk_commits,
+    }
 
 
 def _folder_index(documents: pd.DataFrame) -> dict[str, str]:
@@ -79,11 +124,15 @@ def _folders(paths: list[str]) -> frozenset[str]:
     return frozenset(folders)
 
 
-def _names(documents: pd.DataFrame) -> dict[str, str]:
-    """Page names and titles for wikilinks; the first document wins, as in Obsidian."""
+def _names(documents: pd.DataFrame, assets: frozenset[str]) -> dict[str, str]:
+    """Names for wikilinks and embeds, lower-case: page names, titles, and file names
+    anywhere in the vault. The first in path order wins, as in Obsidian."""
     names: dict[str, str] = {}
     for path, name, title in zip(documents.index, documents["name"], documents["title"],
                                  strict=True):  # fmt: skip
         names.setdefault(str(name).lower(), path)
+        names.setdefault(PurePosixPath(path).name.lower(), path)
         names.setdefault(str(title).lower(), path)
+    for path in sorted(assets):
+        names.setdefault(PurePosixPath(path).name.lower(), path)
     return names

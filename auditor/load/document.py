@@ -114,6 +114,7 @@ def base_row(rel: str, config: Config, size: int) -> dict[str, Any]:
         "review_interval_days": math.nan,
         "date_problems": (),
         "mtime": None,
+        "in_nav": False,
         # Dates: the raw value and its source ("frontmatter:updated") from the document;
         # the load stage parses them all at once (see dating.py) and adds history's.
         **{f"{kind}{suffix}": None for kind in DATE_KINDS for suffix in ("", "_raw", "_source")},

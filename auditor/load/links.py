@@ -1,15 +1,18 @@
 """Resolving links between documents: relative paths, folder index pages, anchors,
-percent-encoding, wikilinks by page name. Outside links are kept but not checked."""
+percent-encoding, site-absolute URLs through the site's conventions, `.html` links to
+Markdown sources, and wikilinks by page or file name. Outside links are kept but not
+checked. A link that works only on a case-insensitive file system is reported as such."""
 
 from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import unquote
 
 import pandas as pd
 
+from auditor.load.sites import normalise_url
 from auditor.load.slug import github_slug
 
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
@@ -26,8 +29,11 @@ class LinkTargets:
     assets: frozenset[str]
     folder_index: dict[str, str]  # folder -> its entry document
     folders: frozenset[str]  # every folder that holds a file
-    by_name: dict[str, str]  # lower-case page name or title -> path (for wikilinks)
+    by_name: dict[str, str]  # lower-case page name, title or file name -> path (wikilinks)
     extensions: tuple[str, ...]
+    site_urls: dict[str, str] = field(default_factory=dict)  # normalised URL -> document
+    base_urls: tuple[str, ...] = ()
+    lower: dict[str, str] = field(default_factory=dict)  # lower-case path -> path
 
     def find(self, path: str) -> str | None:
         """The document or file a normalised path means, trying the ways sites serve them."""
@@ -38,10 +44,17 @@ class LinkTargets:
             return self.folder_index.get(path or ".")
         if path in self.folders:  # a folder without an index page: listed by a file browser
             return path
-        for ext in self.extensions:  # `guide` or `guide/` for guide.md
-            if path + ext in self.documents:
-                return path + ext
+        stem = path.removesuffix(".html")  # mdBook, converted Confluence: x.html is x.md
+        for ext in self.extensions:  # `guide`, `guide/` or `guide.html` for guide.md
+            if stem + ext in self.documents:
+                return stem + ext
+        if stem != path and stem.endswith("/index"):
+            return self.folder_index.get(stem.removesuffix("/index"))
         return None
+
+    def find_ignoring_case(self, path: str) -> str | None:
+        candidates = [path.strip("/"), *(path.strip("/") + ext for ext in self.extensions)]
+        return next((self.lower[c.lower()] for c in candidates if c.lower() in self.lower), None)
 
 
 def resolve_links(raw: list[dict], targets: LinkTargets) -> pd.DataFrame:
@@ -50,12 +63,16 @@ def resolve_links(raw: list[dict], targets: LinkTargets) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=LINK_COLUMNS)
 
 
+def _result(scope: str, target_path: str | None, anchor: str | None, status: str) -> dict:
+    return {"scope": scope, "target_path": target_path, "anchor": anchor, "status": status}
+
+
 def _resolve(source: str, kind: str, target: str, targets: LinkTargets) -> dict:
     target = target.strip()
     if not target:
-        return {"scope": "internal", "target_path": None, "anchor": None, "status": "empty"}
+        return _result("internal", None, None, "empty")
     if _SCHEME.match(target) or target.startswith("//"):
-        return {"scope": "external", "target_path": None, "anchor": None, "status": "unchecked"}
+        return _resolve_url(target, targets)
     if kind in ("wikilink", "embed"):
         return _resolve_wikilink(source, target, targets)
     path_part, _, anchor = target.partition("#")
@@ -63,17 +80,38 @@ def _resolve(source: str, kind: str, target: str, targets: LinkTargets) -> dict:
     anchor = unquote(anchor) or None
     if not path_part:  # `#section` on the same page
         return _with_anchor(source, anchor, targets, scope="anchor")
+    if path_part.startswith("/"):  # site-absolute: the site's URL rules first
+        page = targets.site_urls.get(normalise_url(path_part) or "")
+        if page:
+            return _with_anchor(page, anchor, targets, scope="internal")
     base = "" if path_part.startswith("/") else posixpath.dirname(source)
     joined = posixpath.normpath(posixpath.join(base, path_part.lstrip("/")))
     if joined == ".." or joined.startswith("../"):
-        return {"scope": "internal", "target_path": None, "anchor": anchor, "status": "outside"}
+        return _result("internal", None, anchor, "outside")
     found = targets.find("" if joined == "." else joined)
     if found is None:
-        return {"scope": "internal", "target_path": joined, "anchor": anchor, "status": "missing"}
+        other_case = targets.find_ignoring_case(joined)
+        if other_case:
+            return _result("internal", other_case, anchor, "case-mismatch")
+        return _result("internal", joined, anchor, "missing")
     return _with_anchor(found, anchor, targets, scope="internal")
 
 
+def _resolve_url(target: str, targets: LinkTargets) -> dict:
+    """A full URL is checked only when it points into the site itself (`base_urls`)."""
+    if targets.base_urls and target.lower().startswith(("http://", "https://")):
+        path = normalise_url(target, targets.base_urls)
+        if path is not None:
+            anchor = unquote(target.partition("#")[2]) or None
+            page = targets.site_urls.get(path) or targets.find(path)
+            if page is None:
+                return _result("internal", path, anchor, "missing")
+            return _with_anchor(page, anchor, targets, scope="internal")
+    return _result("external", None, None, "unchecked")
+
+
 def _resolve_wikilink(source: str, target: str, targets: LinkTargets) -> dict:
+    """Obsidian's rules: a path, else a page or file name anywhere, ignoring case."""
     name, _, anchor = target.partition("#")
     name = name.split("|", 1)[0].strip()
     anchor = anchor.split("|", 1)[0].strip() or None
@@ -85,7 +123,7 @@ def _resolve_wikilink(source: str, target: str, targets: LinkTargets) -> dict:
         or targets.by_name.get(name.lower())
     )
     if found is None:
-        return {"scope": "internal", "target_path": name, "anchor": anchor, "status": "missing"}
+        return _result("internal", name, anchor, "missing")
     return _with_anchor(found, anchor, targets, scope="internal", slug=True)
 
 
@@ -97,4 +135,4 @@ def _with_anchor(path: str, anchor: str | None, targets: LinkTargets, scope: str
         wanted = github_slug(anchor) if slug else anchor.lower()
         if wanted not in anchors:
             status = "missing-anchor"
-    return {"scope": scope, "target_path": path, "anchor": anchor, "status": status}
+    return _result(scope, path, anchor, status)

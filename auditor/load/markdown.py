@@ -155,7 +155,7 @@ def scan_markdown(body: str, first_line: int = 1, gollum: bool = False) -> Markd
                 code_depth += 1
         elif kind == "End":
             if value == "Paragraph" and paragraph is not None:
-                facts.lead_words = _count_words(paragraph)
+                facts.lead_words = count_words(paragraph)
                 paragraph = None
             elif value == "Link":
                 gollum_link = None
@@ -174,7 +174,7 @@ def scan_markdown(body: str, first_line: int = 1, gollum: bool = False) -> Markd
                 seen_subheading = seen_subheading or level > 1
                 heading = None
 
-    facts.words = _count_words(words)
+    facts.words = count_words(words)
     for anchor in html.ids:
         anchors.add_id(anchor)
     facts.anchors = anchors.anchors
@@ -189,5 +189,5 @@ def _scan_html(parser: _HtmlLinks, fragment: str, line: int, facts: MarkdownFact
     facts.links.extend(RawLink(kind, target, line + at - 1) for kind, target, at in parser.found)
 
 
-def _count_words(parts: list[str]) -> int:
+def count_words(parts: list[str]) -> int:
     return len(_WORD.findall(" ".join(parts)))

@@ -10,6 +10,9 @@ _PROBLEM = {
     "missing": "points to {target}, which does not exist",
     "missing-anchor": "points to a section #{anchor} that {page} does not have",
     "outside": "points outside the knowledge base ({target})",
+    "case-mismatch": (
+        "points to {target}, which exists only as {page}: it breaks where capitals count"
+    ),
     "empty": "has no target",
 }
 
@@ -20,8 +23,12 @@ class BrokenLink(Rule):
     Finds links, images and wikilinks inside the knowledge base that point at a
     document, file or heading anchor that does not exist. Relative paths, folder links
     served by an `index.md` or `README.md`, extensionless links, percent-encoded
-    targets and `[[wikilinks]]` by page name are all resolved before a link is called
-    broken. Links to other sites are not checked here.
+    targets, site-absolute links through the site generator's URL rules (MkDocs,
+    Docusaurus, Hugo, `permalink`), `.html` links to Markdown sources, HTML `<a href>`
+    and `<img src>`, and `[[wikilinks]]` and `![[embeds]]` by page or file name are all
+    resolved before a link is called broken. A link that only works where capitals don't
+    count (Windows, macOS) is reported too: it breaks on the web server. Links to other
+    sites are not checked here.
 
     ## Why
     The first step is that people can find information very easily and quickly (TA1),

@@ -10,8 +10,9 @@ from auditor.rules.paths import matches
 class Orphan(Rule):
     """
     ## What it does
-    Finds documents that no other document links to and that are not an entry page
-    (`index`, `README`, `home`, `_index`; configurable with `entry-pages`). Links from a
+    Finds documents that no other document links to, that are not an entry page
+    (`index`, `README`, `home`, `_index`; configurable with `entry-pages`) and that the
+    site's navigation (`mkdocs.yml` nav, Docusaurus sidebars) does not list. Links from a
     page to itself don't count.
 
     ## Why
@@ -44,6 +45,7 @@ class Orphan(Rule):
         linked = links[links["target_path"].notna() & (links["source"] != links["target_path"])]
         has_inbound = docs.index.isin(linked["target_path"])
         exempt = matches(docs.index, options.exempt).to_numpy()
-        orphans = docs[~has_inbound & ~docs["is_entry"].astype(bool) & ~exempt]
+        reachable = docs["is_entry"].astype(bool) | docs["in_nav"].astype(bool)
+        orphans = docs[~has_inbound & ~reachable & ~exempt]
         for path in orphans.index:
             yield self.finding(path, "No other page links here: readers will not find it.")

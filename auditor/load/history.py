@@ -1,0 +1,339 @@
+"""Reading version history: one streaming pass of `git log` over the scanned folder gives
+each document its first and last change, revisions and authors, following renames.
+
+Read-only and never raising: git runs with `--no-optional-locks`, no prompt, no stdin and
+no lazy fetch; when history is missing or partial, `History.note` says why in one line.
+
+Dates are *author* dates (what a back-dated or rebased commit keeps), not committer dates.
+A bulk commit (more than `bulk_threshold` files in the folder: a reformat, an import, a
+migration) is not a meaningful edit: it counts for `first_change` (an import is when a
+file appeared) but not for `last_change`, `last_author`, `revisions` or `authors`, unless
+a document has no other commit, so that every committed document has a date."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+import pandas as pd
+
+HISTORY_COLUMNS = {
+    "last_change": "datetime64[ns, UTC]",
+    "first_change": "datetime64[ns, UTC]",
+    "revisions": "int64",
+    "authors": "int64",
+    "last_author": "object",
+}
+SHALLOW_NOTE = (
+    "Shallow clone: history is cut off, so change dates may be too recent and revisions "
+    "too few; fetch the full history (actions/checkout: `fetch-depth: 0`, GitLab CI: "
+    "`GIT_DEPTH: 0`, locally: `git fetch --unshallow`)."
+)
+PARTIAL_NOTE = (
+    "Partial clone: a rename made together with edits is not followed, as file contents "
+    "are not downloaded to compare; a full clone follows it."
+)
+# Author date, mailmapped e-mail and name (.mailmap is how a team merges identities).
+# \x01 marks a commit's start; it is only looked for where a status letter may stand.
+_FORMAT = "--format=%x01%at%x00%aE%x00%aN"
+# Set by git hooks (pre-commit runs us with them): they would point git at another
+# repository or index than the one holding the scanned folder.
+_REPOSITORY_OVERRIDES = frozenset(
+    {"GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_COMMON_DIR", "GIT_NAMESPACE"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class History:
+    available: bool  # False when there is no usable history
+    note: str | None  # one line for the user when history is missing or partial
+    shallow: bool
+    bulk_commits: int  # commits set aside as bulk
+    frame: pd.DataFrame  # index: document path, POSIX relative to the scanned root
+
+
+class _NoHistory(Exception):
+    """Why history cannot be read; caught in `read_history`, never raised to callers."""
+
+
+@dataclass(slots=True)
+class _Commit:
+    when: int  # author date, seconds since the epoch
+    email: str
+    name: str
+    # (status letter, old path or None when outside the folder, new path), relative to
+    # the scanned root and NFC-normalised
+    changes: list[tuple[str, str | None, str]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Side:
+    """The commits of one kind, meaningful or bulk, that touched one document."""
+
+    revisions: int = 0
+    last: int = 0
+    last_author: str = ""
+    emails: set[str] = field(default_factory=set)
+
+    def add(self, commit: _Commit) -> None:
+        self.revisions += 1
+        self.emails.add(commit.email)
+        # Strictly newer: on a tie the commit git lists first (the newer one) stays.
+        if self.revisions == 1 or commit.when > self.last:
+            self.last, self.last_author = commit.when, commit.name
+
+
+@dataclass(slots=True)
+class _Tally:
+    first: int
+    edits: _Side = field(default_factory=_Side)
+    bulk: _Side = field(default_factory=_Side)
+
+
+def read_history(root: Path, paths: Iterable[str], bulk_threshold: int = 200) -> History:
+    """History of the documents `paths` (POSIX, relative to `root`) from the git repository
+    holding `root`, which may be a subfolder of it. Uncommitted documents have no row."""
+    git = shutil.which("git")
+    if git is None:
+        return _unavailable("No version history: git is not installed or not on the PATH.")
+    try:
+        prefix, shallow, partial = _locate(git, root)
+        tallies, bulk = _tally(git, root, prefix, paths, bulk_threshold, partial)
+    except _NoHistory as missing:
+        return _unavailable(str(missing))
+    notes = [SHALLOW_NOTE] * shallow + [PARTIAL_NOTE] * partial
+    return History(True, " ".join(notes) or None, shallow, bulk, _frame(tallies))
+
+
+def empty_history_frame() -> pd.DataFrame:
+    return pd.DataFrame(
+        {column: pd.Series(dtype=dtype) for column, dtype in HISTORY_COLUMNS.items()},
+        index=pd.Index([], dtype=object, name="path"),
+    )
+
+
+def _unavailable(note: str) -> History:
+    return History(False, note, False, 0, empty_history_frame())
+
+
+def _command(git: str, root: Path, *args: str) -> list[str]:
+    # Pin the settings a user's config could change the output with.
+    settings = ("diff.relative=false", "log.showSignature=false", "log.follow=false")
+    pinned = [arg for setting in settings for arg in ("-c", setting)]
+    return [git, "--no-optional-locks", "-C", str(root), *pinned, *args]
+
+
+def _environment() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in _REPOSITORY_OVERRIDES}
+    # No prompt for credentials, English messages to recognise, no fetch of missing
+    # objects in a partial clone (git fails instead of touching the network).
+    env.update(GIT_TERMINAL_PROMPT="0", LC_ALL="C", GIT_OPTIONAL_LOCKS="0", GIT_NO_LAZY_FETCH="1")
+    return env
+
+
+def _run(git: str, root: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    try:
+        return subprocess.run(
+            _command(git, root, *args),
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            env=_environment(),
+            check=False,
+        )
+    except OSError as error:
+        raise _NoHistory(f"No version history: git could not run: {error}") from error
+
+
+def _locate(git: str, root: Path) -> tuple[str, bool, bool]:
+    """The scanned folder's path inside the repository ("" at its top, else ending in "/"),
+    and whether the clone is shallow or partial."""
+    found = _run(
+        git, root, "rev-parse", "--show-toplevel", "--show-prefix", "--is-shallow-repository"
+    )
+    if found.returncode:
+        raise _NoHistory(_failure(found.stderr, root))
+    # Read from the end: the top folder's path is the likeliest to hold odd characters.
+    lines = _text(found.stdout).removesuffix("\n").split("\n")
+    if len(lines) < 3:
+        raise _NoHistory(f"No version history: git rev-parse said {lines!r}.")
+    prefix, shallow = lines[-2], lines[-1]
+    return prefix, shallow == "true", _is_partial(git, root)
+
+
+def _is_partial(git: str, root: Path) -> bool:
+    """Whether objects may be missing, to be fetched on demand: a promisor remote, as a
+    blobless clone sets up (`--filter=blob:none`)."""
+    pattern = r"^(extensions\.partialclone|remote\..*\.promisor)$"
+    found = _run(git, root, "config", "--get-regexp", pattern).stdout
+    for line in _text(found).splitlines():
+        key, _, value = line.partition(" ")
+        if key == "extensions.partialclone" or value.lower() in ("true", "yes", "on", "1"):
+            return True
+    return False
+
+
+def _failure(stderr: bytes, root: Path) -> str:
+    lines = [line.strip() for line in _text(stderr).splitlines() if line.strip()]
+    first = next((line for line in lines if line.startswith(("fatal:", "error:"))), "")
+    first = first or (lines[0] if lines else "no message")
+    if "not a git repository" in first:
+        return f"No version history: {root} is not in a git repository."
+    if "does not have any commits yet" in first:
+        return "No version history: the repository has no commits yet."
+    return f"No version history: git failed: {first}"
+
+
+def _tally(
+    git: str, root: Path, prefix: str, paths: Iterable[str], bulk_threshold: int, partial: bool
+) -> tuple[dict[str, _Tally], int]:
+    """One pass of `git log`, newest commit first. `alias` maps a name a document had at
+    this point of history to its current path: a rename seen going back in time moves
+    the document to its older name; an addition ends its history."""
+    # A partial clone lacks the file contents inexact rename detection compares.
+    renames = "-M100%" if partial else "-M"
+    args = ["log", "-z", "--no-merges", renames, "--name-status", "--no-color", _FORMAT]
+    alias = {_nfc(path): path for path in paths}
+    tallies: dict[str, _Tally] = {}
+    bulk = 0
+    with tempfile.TemporaryFile() as errors:  # a file, not a pipe: it cannot fill and block
+        try:
+            log = subprocess.Popen(
+                _command(git, root, *args, "--", "."),
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=errors,
+                env=_environment(),
+            )
+        except OSError as error:
+            raise _NoHistory(f"No version history: git could not run: {error}") from error
+        try:
+            assert log.stdout is not None
+            for commit in _commits(_tokens(log.stdout), prefix):
+                is_bulk = len(commit.changes) > bulk_threshold
+                bulk += is_bulk
+                for current in _follow(commit, alias):
+                    tally = tallies.get(current)
+                    if tally is None:
+                        tally = tallies[current] = _Tally(first=commit.when)
+                    tally.first = min(tally.first, commit.when)
+                    (tally.bulk if is_bulk else tally.edits).add(commit)
+        except BaseException:
+            log.kill()  # stop git writing into a pipe nobody reads any more
+            raise
+        finally:
+            log.stdout.close()
+            log.wait()
+        if log.returncode:
+            errors.seek(0)
+            raise _NoHistory(_failure(errors.read(), root))
+    return tallies, bulk
+
+
+def _follow(commit: _Commit, alias: dict[str, str]) -> list[str]:
+    """The current paths of the documents `commit` touched; updates `alias` to the names
+    they had before it. All lookups see the names after the commit, so `R a b` + `A a`
+    (a renamed to b, a new a) keeps both documents apart."""
+    touched: dict[str, None] = {}
+    ended, moved = [], []
+    for status, old, new in commit.changes:
+        current = alias.get(new)
+        if current is None or status == "D":
+            continue
+        touched[current] = None
+        if status in "ACR":
+            ended.append(new)
+            if status == "R" and old is not None:
+                moved.append((old, current))
+    for name in ended:
+        alias.pop(name, None)
+    alias.update(moved)
+    return list(touched)
+
+
+def _commits(tokens: Iterator[bytes], prefix: str) -> Iterator[_Commit]:
+    """Commits from `git log -z --name-status`: a header token and its fields, then per
+    file a status token (the first preceded by a newline) and one path, two for R and C."""
+    commit = None
+    for token in tokens:
+        if token[:1] == b"\x01":
+            if commit is not None:
+                yield commit
+            when = _seconds(token[1:])
+            email, name = _text(next(tokens, b"")).casefold(), _text(next(tokens, b""))
+            commit = _Commit(when, email, name)
+            continue
+        status = _text(token.lstrip(b"\n")[:1])
+        if commit is None or not status:
+            continue
+        old = _relative(next(tokens, b""), prefix)
+        new = _relative(next(tokens, b""), prefix) if status in "RC" else old
+        if new is not None:
+            commit.changes.append((status, old, new))
+    if commit is not None:
+        yield commit
+
+
+def _tokens(stream: IO[bytes], size: int = 1 << 16) -> Iterator[bytes]:
+    """NUL-separated tokens, read in chunks so memory stays flat however long the log."""
+    rest = b""
+    while chunk := stream.read(size):
+        parts = (rest + chunk).split(b"\0")
+        rest = parts.pop()
+        yield from parts
+    if rest:
+        yield rest
+
+
+def _relative(raw: bytes, prefix: str) -> str | None:
+    """A repository path relative to the scanned folder; None when outside it."""
+    path = _nfc(_text(raw))
+    return path[len(prefix) :] if path.startswith(prefix) and path != prefix else None
+
+
+def _text(raw: bytes) -> str:
+    # As os.walk decodes file names on POSIX, so paths from both compare equal.
+    return raw.decode("utf-8", "surrogateescape")
+
+
+def _nfc(path: str) -> str:
+    # macOS may hand out decomposed names (e + combining accent) where git has composed.
+    return unicodedata.normalize("NFC", path)
+
+
+def _seconds(raw: bytes) -> int:
+    try:
+        return int(raw)
+    except ValueError:
+        return 0
+
+
+def _frame(tallies: dict[str, _Tally]) -> pd.DataFrame:
+    if not tallies:
+        return empty_history_frame()
+    paths = sorted(tallies)
+    # A document touched only by bulk commits takes its dates and authors from them.
+    sides = [t.edits if t.edits.revisions else t.bulk for t in (tallies[p] for p in paths)]
+    index = pd.Index(paths, dtype=object, name="path")
+    frame = pd.DataFrame(
+        {
+            "last_change": _utc([side.last for side in sides]),
+            "first_change": _utc([tallies[p].first for p in paths]),
+            "revisions": [side.revisions for side in sides],
+            "authors": [len(side.emails) for side in sides],
+            "last_author": [side.last_author for side in sides],
+        },
+        index=index,
+    )
+    return frame.astype(HISTORY_COLUMNS)
+
+
+def _utc(seconds: list[int]) -> pd.DatetimeIndex:
+    # A nonsense author date (year 30000) becomes NaT rather than an overflow.
+    return pd.to_datetime(seconds, unit="s", utc=True, errors="coerce").as_unit("ns")
