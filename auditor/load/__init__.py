@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path, PurePosixPath
 
 import pandas as pd
@@ -58,16 +59,16 @@ def load_corpus(root: Path, config: Config, now: pd.Timestamp, progress=None) ->
         folders=_folders([*found.documents, *found.assets]),
         by_name=_names(documents, assets),
         extensions=tuple(extensions),
-        site_urls=site.urls,
-        base_urls=tuple(config.base_urls),
+        site=dataclasses.replace(site, base_urls=(*config.base_urls, *site.base_urls)),
         lower={p.lower(): p for p in [*documents.index, *assets]},
     )
     inputs = {"documents"} | ({"history"} if history and history.available else set())
+    links = resolve_links(raw_links, targets)
     return Corpus(
         root=str(root),
         now=now,
         documents=documents,
-        links=resolve_links(raw_links, targets),
+        links=links,
         assets=assets,
         skipped=sorted(skipped, key=lambda s: s.path),
         inputs=frozenset(inputs),
@@ -75,7 +76,8 @@ def load_corpus(root: Path, config: Config, now: pd.Timestamp, progress=None) ->
             "format": "confluence" if confluence else "markdown",
             "dates": {"sources": dates.sources, "numeric_order": dates.numeric_order},
             "history": _history_facts(history),
-            "site": {"kind": site.kind, "notes": list(site.notes)},
+            "site": {"kind": site.kind, "config": site.config, "notes": list(site.notes)},
+            "links": {k: int(v) for k, v in links["status"].value_counts().items()},
         },
     )
 

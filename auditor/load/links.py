@@ -12,7 +12,7 @@ from urllib.parse import unquote
 
 import pandas as pd
 
-from auditor.load.sites import normalise_url
+from auditor.load.sites import SiteMap, normalise_url
 from auditor.load.slug import github_slug
 
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
@@ -31,8 +31,7 @@ class LinkTargets:
     folders: frozenset[str]  # every folder that holds a file
     by_name: dict[str, str]  # lower-case page name, title or file name -> path (wikilinks)
     extensions: tuple[str, ...]
-    site_urls: dict[str, str] = field(default_factory=dict)  # normalised URL -> document
-    base_urls: tuple[str, ...] = ()
+    site: SiteMap = field(default_factory=lambda: SiteMap(None, {}, frozenset()))
     lower: dict[str, str] = field(default_factory=dict)  # lower-case path -> path
 
     def find(self, path: str) -> str | None:
@@ -80,34 +79,54 @@ def _resolve(source: str, kind: str, target: str, targets: LinkTargets) -> dict:
     anchor = unquote(anchor) or None
     if not path_part:  # `#section` on the same page
         return _with_anchor(source, anchor, targets, scope="anchor")
-    if path_part.startswith("/"):  # site-absolute: the site's URL rules first
-        page = targets.site_urls.get(normalise_url(path_part) or "")
-        if page:
-            return _with_anchor(page, anchor, targets, scope="internal")
+    site = targets.site
+    if path_part.startswith("/") and (page := site.resolve(path_part)):
+        return _with_anchor(page, anchor, targets, scope="internal")  # the site's URL rules
     base = "" if path_part.startswith("/") else posixpath.dirname(source)
     joined = posixpath.normpath(posixpath.join(base, path_part.lstrip("/")))
+    found = None if joined.startswith("..") else targets.find("" if joined == "." else joined)
+    if found is not None:
+        return _with_anchor(found, anchor, targets, scope="internal")
+    if not path_part.startswith("/") and (page := site.resolve(path_part, source)):
+        return _with_anchor(page, anchor, targets, scope="internal")  # relative to its URL
+    status = _unresolved(site, path_part, source, kind)
     if joined == ".." or joined.startswith("../"):
-        return _result("internal", None, anchor, "outside")
-    found = targets.find("" if joined == "." else joined)
-    if found is None:
-        other_case = targets.find_ignoring_case(joined)
-        if other_case:
-            return _result("internal", other_case, anchor, "case-mismatch")
-        return _result("internal", joined, anchor, "missing")
-    return _with_anchor(found, anchor, targets, scope="internal")
+        return _result("internal", None, anchor, "outside" if status == "missing" else status)
+    if other_case := targets.find_ignoring_case(joined):
+        return _result("internal", other_case, anchor, "case-mismatch")
+    return _result("internal", joined, anchor, status)
+
+
+def _unresolved(site: SiteMap, path: str, source: str, kind: str = "link") -> str:
+    """A link to no document or file: missing, or, on a generated site, maybe a page the
+    generator makes (a React page, a tag list) or one outside the scanned folder. A
+    relative link to a file (an image, `x.pdf`) must find that file: generators copy it."""
+    names_a_file = posixpath.splitext(path)[1].lower() not in ("", ".html", ".htm")
+    if site.kind is None or (not path.startswith("/") and (kind == "image" or names_a_file)):
+        return "missing"
+    if path.startswith("/"):
+        key = normalise_url(path, site.base_urls)
+    elif source in site.pages:
+        key = normalise_url(posixpath.join("/" + site.pages[source], path))
+    else:
+        return "missing"
+    if key is None or site.is_known(key):
+        return "ok"
+    return "missing" if site.is_broken(key) else "unverified"
 
 
 def _resolve_url(target: str, targets: LinkTargets) -> dict:
-    """A full URL is checked only when it points into the site itself (`base_urls`)."""
-    if targets.base_urls and target.lower().startswith(("http://", "https://")):
-        path = normalise_url(target, targets.base_urls)
-        if path is not None:
-            anchor = unquote(target.partition("#")[2]) or None
-            page = targets.site_urls.get(path) or targets.find(path)
-            if page is None:
-                return _result("internal", path, anchor, "missing")
-            return _with_anchor(page, anchor, targets, scope="internal")
-    return _result("external", None, None, "unchecked")
+    """A full URL is checked only when it points into the site itself (its base URLs)."""
+    site = targets.site
+    path = normalise_url(target, site.base_urls) if site.base_urls else None
+    if path is None:
+        return _result("external", None, None, "unchecked")
+    anchor = unquote(target.partition("#")[2]) or None
+    page = site.urls.get(path) or targets.find(path)
+    if page is not None:
+        return _with_anchor(page, anchor, targets, scope="internal")
+    status = "ok" if site.is_known(path) else _unresolved(site, "/" + path, "", "link")
+    return _result("internal", path, anchor, status)
 
 
 def _resolve_wikilink(source: str, target: str, targets: LinkTargets) -> dict:

@@ -48,6 +48,20 @@ class SiteMap:
     redirects: dict[str, str] = field(default_factory=dict)  # old URL -> new URL
     base_urls: tuple[str, ...] = ()  # where the site is published (site_url, url+baseUrl …)
     config: str | None = None  # the config file read, relative to the scanned root
+    complete: frozenset[str] = frozenset()  # URL folders whose every page is known (see below)
+
+    def is_known(self, key: str) -> bool:
+        """Whether a normalised URL is a document's, a redirect's or another served file's."""
+        return key in self.urls or key in self.routes or key in self.redirects
+
+    def is_broken(self, key: str) -> bool:
+        """Whether a normalised URL is certainly not served: it lies below a folder whose
+        content was all scanned (`complete`) and nothing there answers to it. URLs elsewhere
+        (a docs plugin outside the scan, custom pages) are unknown, not broken."""
+        return not self.is_known(key) and any(
+            prefix == "" or key == prefix or key.startswith(prefix + "/")
+            for prefix in self.complete
+        )
 
     def resolve(self, target: str, source: str | None = None) -> str | None:
         """The document a URL-style link means on the site, or None. A relative target
@@ -135,27 +149,29 @@ _CONFIG_FILES: tuple[tuple[str, tuple[str, ...]], ...] = (
 _HUGO_GENERIC = tuple(f"{n}.{e}" for n in ("config", "config/_default/config") for e in _DATA)
 
 
-def find_config(root: Path) -> tuple[str, Path] | None:
-    """The generator and its config file: in `root`, a few folders above it (not above a
-    git repository's top), or else in one of its sub-folders (`website/`)."""
+def find_configs(root: Path) -> list[tuple[str, Path]]:
+    """Generators and their config files: the one in `root` or a few folders above it (not
+    above a git repository's top), else those in its sub-folders (`website/`, or one per
+    site when a folder holds several)."""
     folder = root.resolve()
     for _ in range(_LEVELS_UP + 1):
         found = _config_in(folder)
-        if found or (folder / ".git").exists() or folder.parent == folder:
+        if found:
+            return [found]
+        if (folder / ".git").exists() or folder.parent == folder:
             break
         folder = folder.parent
-    if found:
-        return found
     try:
         children = sorted(p for p in root.resolve().iterdir() if p.is_dir())
     except OSError:
-        return None
-    for child in children:
-        if not child.name.startswith((".", "_")) and child.name not in _SKIPPED_DIRS:
-            found = _config_in(child)
-            if found:
-                return found
-    return None
+        return []
+    return [
+        found
+        for child in children
+        if not child.name.startswith((".", "_")) and child.name not in _SKIPPED_DIRS
+        for found in [_config_in(child)]
+        if found
+    ]
 
 
 def _config_in(folder: Path) -> tuple[str, Path] | None:
@@ -190,9 +206,9 @@ class _Site:
 
     def __init__(self, root: Path, config: Path, docs: list[_Doc]) -> None:
         self.root, self.config, self.docs = root.resolve(), config, docs
-        self.dir = config.parent.parent.parent if config.parent.name == "_default" else (
-            config.parent
-        )  # fmt: skip
+        self.docs_by_path = {doc.path: doc for doc in docs}
+        folder = config.parent  # Hugo may keep it in config/_default/ below the site's folder
+        self.dir = folder.parent.parent if folder.name == "_default" else folder
         site_in_root = Path(os.path.relpath(self.dir, self.root)).as_posix()
         if site_in_root == "." or not site_in_root.startswith(".."):
             self._drop = "" if site_in_root == "." else site_in_root + "/"
@@ -201,6 +217,9 @@ class _Site:
             self._drop = ""
             self._add = Path(os.path.relpath(self.root, self.dir)).as_posix() + "/"
         self.label = self.display(Path(os.path.relpath(config, self.dir)).as_posix())
+        # A checkout of the whole site, not a copy of its content: React pages and static
+        # files are on disk too, so a URL nothing serves is really not served.
+        self.whole = (self.dir / "package.json").is_file()
 
     def site_path(self, path: str) -> str | None:
         """A root-relative path relative to the site's folder (None: outside the site)."""
@@ -223,6 +242,10 @@ class _Site:
             if path is not None and path.startswith(prefix):
                 yield doc, path[len(prefix) :]
 
+    def scanned(self, folder: str) -> bool:
+        """Whether a site folder lies wholly inside the scanned root."""
+        return not self._add or (posixpath.normpath(folder) + "/").startswith(self._add)
+
     def root_path(self, site_path: str) -> str | None:
         """The root-relative path of a site file, if it lies inside the scanned root."""
         if self._add:
@@ -241,6 +264,7 @@ class _Builder:
         self.in_nav: set[str] = set()
         self.routes: dict[str, str | None] = {}
         self.redirects: dict[str, str] = {}
+        self.complete: set[str] = set()
         self.notes: list[str] = []
 
     def serve(self, doc: str, url: str, note_clash: bool = True) -> None:
@@ -278,9 +302,7 @@ class _Builder:
             new = self.redirects.get(new, new)
             if new in self.urls:
                 self.urls.setdefault(old, self.urls[new])
-        config = None
-        if self.site is not None:
-            config = self.site.label
+        config = self.site.label if self.site is not None else None
         return SiteMap(
             kind=self.kind,
             urls=self.urls,
@@ -291,6 +313,7 @@ class _Builder:
             redirects=self.redirects,
             base_urls=self.base_urls,
             config=config,
+            complete=frozenset(self.complete),
         )
 
 
@@ -304,10 +327,14 @@ def read_site(root: Path, documents: pd.DataFrame) -> SiteMap:
         )
     ]  # fmt: skip
     docs.sort(key=lambda d: d.path)
-    found = find_config(root)
-    if found is None:
-        return _generic(docs)
-    kind, config = found
+    found = find_configs(root)
+    if len(found) != 1:
+        if not found:
+            return _generic(docs)
+        names = ", ".join(Path(os.path.relpath(c, root)).as_posix() for _, c in found)
+        note = f"several sites here ({names}): scan one of them to check links by its URLs"
+        return dataclasses.replace(_generic(docs), notes=(note,))
+    kind, config = found[0]
     site = _Site(root, config, docs)
     try:
         return _READERS[kind](site)
@@ -368,6 +395,10 @@ def _texts(value: Any) -> list[str]:
 # --- MkDocs -------------------------------------------------------------------------------
 
 _MKDOCS_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
+# Plugins that serve pages at URLs of their own: with one, unknown URLs are not proof of a
+# broken link. (Hooks could too; they are trusted not to.)
+_MKDOCS_PAGE_PLUGINS = {"blog", "material/blog", "i18n", "static-i18n", "gen-files",
+                        "monorepo", "multirepo", "print-site"}  # fmt: skip
 
 
 def _mkdocs(site: _Site) -> SiteMap:
@@ -396,7 +427,13 @@ def _mkdocs(site: _Site) -> SiteMap:
         else:
             url = page + "/" if directory_urls else page + ".html"
         out.serve(doc, url.lstrip("/"))
-    _mkdocs_redirects(config, served, out)
+    for rel in _files_under(site.dir / docs_dir):  # images, PDFs, CSS: copied as they are
+        if not rel.lower().endswith(_MKDOCS_SUFFIXES) and not excluded.match_file(rel):
+            out.route(rel, site.root_path(posixpath.join(docs_dir, rel)))
+    plugins = _mkdocs_plugins(config)
+    if site.scanned(docs_dir) and not plugins.keys() & _MKDOCS_PAGE_PLUGINS:
+        out.complete.add("")  # the whole docs folder is scanned: every page is known
+    _mkdocs_redirects(plugins.get("redirects"), served, out)
     nav = config.get("nav")
     if nav is None:
         out.in_nav.update(served.values())  # without a nav, MkDocs lists every page
@@ -454,13 +491,25 @@ def _rest_matches(entry: str, rel: str) -> bool:
     return fnmatch.fnmatchcase(rel, pattern.removeprefix("glob="))
 
 
-def _mkdocs_redirects(config: dict, served: dict[str, str], out: _Builder) -> None:
-    """The mkdocs-redirects plugin: `redirect_maps: {old.md: new.md or a URL}`."""
+def _mkdocs_plugins(config: dict[str, Any]) -> dict[str, Any]:
+    """`plugins:` as name -> options, from a list of names and one-key mappings, or a map."""
     plugins = config.get("plugins") or []
-    for plugin in plugins if isinstance(plugins, list) else [plugins]:
-        options = plugin.get("redirects") if isinstance(plugin, dict) else None
-        maps = options.get("redirect_maps") if isinstance(options, dict) else None
-        for old, new in (maps or {}).items():
+    if isinstance(plugins, dict):
+        return {str(k): v for k, v in plugins.items()}
+    found: dict[str, Any] = {}
+    for plugin in plugins if isinstance(plugins, list) else []:
+        if isinstance(plugin, dict):
+            found.update((str(k), v) for k, v in plugin.items())
+        else:
+            found[str(plugin)] = None
+    return found
+
+
+def _mkdocs_redirects(options: Any, served: dict[str, str], out: _Builder) -> None:
+    """The mkdocs-redirects plugin: `redirect_maps: {old.md: new.md or a URL}`."""
+    maps = options.get("redirect_maps") if isinstance(options, dict) else None
+    if isinstance(maps, dict):
+        for old, new in maps.items():
             old_url = re.sub(r"\.md$", "", str(old))  # old/index.md -> old/index -> old
             target = served.get(str(new).split("#")[0])
             if target is not None:
@@ -577,9 +626,10 @@ def _docusaurus_plugins(text: str, out: _Builder, site: _Site) -> list[_Plugin]:
             if "routeBasePath" in keys:
                 out.note(f"{site.label}: a routeBasePath is not a plain string; assumed '{kind}'")
             plugin.route = _DEFAULT_ROUTES[kind]
-        plugin.sidebar = _js_value(body, "sidebarPath")
-        if re.search(r"sidebarPath[\"']?\s*:\s*false", body):
-            plugin.sidebar = False
+        sidebar = re.search(r"sidebarPath[\"']?\s*:\s*(false\b|(?:require\.resolve\(\s*)?"
+                            + _JS_STRING + ")", body)  # fmt: skip
+        if sidebar:
+            plugin.sidebar = False if sidebar.group(1) == "false" else sidebar.group(2)
         found.append(plugin)
     for kind, route in _DEFAULT_ROUTES.items():
         if kind not in disabled and not any(p.kind == kind for p in found):
@@ -597,6 +647,7 @@ def _is_content(rel: str, doc: _Doc) -> bool:
 
 
 def _strip_number(name: str) -> str:
+    """Docusaurus drops ordering prefixes from names: `01-intro` is `intro`, `2021-01-x` stays."""
     if _NOT_A_NUMBER_PREFIX.match(name):
         return name
     match = _NUMBER_PREFIX.match(name)
@@ -614,8 +665,8 @@ def _docusaurus_docs(site: _Site, plugin: _Plugin, out: _Builder) -> dict[str, s
     ids: dict[str, str] = {}  # doc id -> document
     folders: dict[str, str] = {}  # document -> its folder below the docs folder
     hidden: set[str] = set()  # unlisted and draft docs: not in autogenerated sidebars
-    route = plugin.route or ""
-    for doc, rel in site.in_dir(_site_relative(site, plugin.path)):
+    content_dir, route = _site_relative(site, plugin.path), plugin.route or ""
+    for doc, rel in site.in_dir(content_dir):
         if not _is_content(rel, doc):
             continue
         meta = doc.meta
@@ -639,13 +690,59 @@ def _docusaurus_docs(site: _Site, plugin: _Plugin, out: _Builder) -> dict[str, s
         out.serve(doc.path, _route(route, url))
     if not ids:
         return ids
-    out.route(_route(route, "tags"))
+    if site.scanned(content_dir) and site.whole:
+        out.complete.add(normalise_url(route) or "")
+    _tag_routes(site, content_dir, route, [site.docs_by_path[d] for d in folders], out)
+    _category_routes(site, content_dir, route, out)
     sidebar = _sidebar_file(site, plugin)
     if sidebar is None:  # no sidebars file: one sidebar autogenerated from every doc
         out.in_nav.update(doc for doc in folders if doc not in hidden)
     elif sidebar is not False:
         _sidebar_nav(sidebar, site, ids, folders, hidden, out)
     return ids
+
+
+_WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z\u00df-\u00ff]+|[A-Z\u00c0-\u00de]+|\d+")
+
+
+def _kebab(text: str) -> str:
+    """lodash's kebabCase, which Docusaurus gives tag and category URLs: `OAuth2` -> o-auth-2."""
+    return "-".join(_WORD.findall(text)).lower()
+
+
+def _tag_routes(site: _Site, content_dir: str, route: str, docs: list[_Doc], out: _Builder):
+    """The tag pages: `/<route>/tags/<tag>` for tags in frontmatter and in a tags.yml."""
+    out.route(_route(route, "tags"))
+    tags: list[str] = []
+    for doc in docs:
+        listed = doc.meta.get("tags")
+        for tag in listed if isinstance(listed, list) else []:
+            if isinstance(tag, dict):
+                tags.append(_text(tag.get("permalink")) or _kebab(str(tag.get("label", ""))))
+            elif _text(tag):
+                tags.append(_kebab(str(tag)))
+    tags_file = site.dir / content_dir / "tags.yml"
+    for candidate in (tags_file, site.dir / "tags.yml"):
+        data = _read_yaml(candidate) if candidate.is_file() else None
+        for key, tag in (data if isinstance(data, dict) else {}).items():
+            own = _text(tag.get("permalink")) if isinstance(tag, dict) else None
+            tags.append(own or _kebab(str(key)))
+    for tag in tags:
+        out.route(_route(route, "tags/" + tag.lstrip("/")))
+
+
+def _category_routes(site: _Site, content_dir: str, route: str, out: _Builder) -> None:
+    """Pages Docusaurus generates for categories: `_category_.json` with a generated-index
+    link (`/<route>/category/<label>` or the link's own slug)."""
+    for rel in _files_under(site.dir / content_dir):
+        folder, name = posixpath.split(rel)
+        if name not in ("_category_.json", "_category_.yml", "_category_.yaml"):
+            continue
+        data = _read_data(site.dir / content_dir / rel)
+        link = data.get("link")
+        if isinstance(link, dict) and link.get("type") == "generated-index":
+            label = _text(data.get("label")) or _strip_number(posixpath.basename(folder))
+            out.route(_route(route, _text(link.get("slug")) or "category/" + _kebab(label)))
 
 
 def _sidebar_file(site: _Site, plugin: _Plugin) -> Path | bool | None:
@@ -686,7 +783,10 @@ def _sidebar_nav(sidebar: Path, site: _Site, ids: dict[str, str], folders: dict[
 
 
 def _docusaurus_blog(site: _Site, plugin: _Plugin, out: _Builder) -> None:
+    """Posts at `/<route>/<slug>`: the frontmatter's slug, or the date and name in the
+    file's path, as Docusaurus's parseBlogFileName reads them."""
     blog_dir, route = _site_relative(site, plugin.path), plugin.route or ""
+    posts = []
     for doc, rel in site.in_dir(blog_dir):
         if not _is_content(rel, doc):
             continue
@@ -699,10 +799,16 @@ def _docusaurus_blog(site: _Site, plugin: _Plugin, out: _Builder) -> None:
             else:
                 slug = re.sub(r"(/index)?\.mdx?$", "", rel)
         out.serve(doc.path, _route(route, slug))
+        posts.append(doc)
         if doc.meta.get("unlisted") is not True and doc.meta.get("draft") is not True:
             out.in_nav.add(doc.path)  # the blog's list pages show every post
-    for page in ("", "archive", "tags", "authors"):
+    if not posts:
+        return
+    if site.scanned(blog_dir) and site.whole:
+        out.complete.add(normalise_url(route) or "")
+    for page in ("", "archive", "authors"):
         out.route(_route(route, page))
+    _tag_routes(site, blog_dir, route, posts, out)
     authors = site.dir / blog_dir / "authors.yml"
     if authors.is_file():
         data = _read_yaml(authors)
@@ -736,6 +842,7 @@ def _private(stem: str) -> bool:
 
 
 def _files_under(folder: Path) -> list[str]:
+    """Every file below a folder on disk (relative POSIX paths), hidden ones left out."""
     if not folder.is_dir():
         return []
     files = []
@@ -849,7 +956,10 @@ def _jekyll(site: _Site) -> SiteMap:
             if not match:
                 continue
             folders = [p for p in parts[: parts.index("_posts")] if not p.startswith("_")]
-            date = dt.date(*(int(g) for g in match.groups()[:3]))
+            try:
+                date = dt.date(*(int(g) for g in match.groups()[:3]))
+            except ValueError:
+                continue  # 2024-13-45-x.md: Jekyll refuses it too
             url = _jekyll_permalink(permalink or template, doc, folders, date, match.group(4))
         elif any(part.startswith("_") for part in parts):
             continue  # _drafts, _includes, _layouts …: not pages
@@ -869,6 +979,7 @@ def _jekyll(site: _Site) -> SiteMap:
 
 def _jekyll_permalink(template: str, doc: _Doc, folders: list[str], date: dt.date | None,
                       title: str) -> str:  # fmt: skip
+    """A permalink template (`/:categories/:year/:title/`) filled in for one document."""
     categories = [*folders, *_texts(doc.meta.get("category"))]
     for value in _texts(doc.meta.get("categories")):
         categories += value.split()
@@ -880,7 +991,6 @@ def _jekyll_permalink(template: str, doc: _Doc, folders: list[str], date: dt.dat
         "output_ext": ".html",
         "name": doc.name,
         "basename": doc.name,
-        "path": posixpath.splitext(doc.path)[0],
     }
     if date is not None:
         values |= {

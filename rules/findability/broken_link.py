@@ -28,7 +28,9 @@ class BrokenLink(Rule):
     and `<img src>`, and `[[wikilinks]]` and `![[embeds]]` by page or file name are all
     resolved before a link is called broken. A link that only works where capitals don't
     count (Windows, macOS) is reported too: it breaks on the web server. Links to other
-    sites are not checked here.
+    sites are not checked here, nor links to addresses a site generator may serve without
+    a file in the scanned folder (a React page, a folder outside the scan): the JSON report
+    counts those as unverified.
 
     ## Why
     The first step is that people can find information very easily and quickly (TA1),
@@ -61,7 +63,7 @@ class BrokenLink(Rule):
 
     def check(self, corpus, options):
         links = corpus.links
-        broken = links[links["scope"].isin(["internal", "anchor"]) & (links["status"] != "ok")]
+        broken = links[links["status"].isin(list(_PROBLEM))]
         if not options.check_anchors:
             broken = broken[broken["status"] != "missing-anchor"]
         if options.ignore_targets:
