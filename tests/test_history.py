@@ -348,3 +348,45 @@ def test_repository_is_left_untouched(tmp_path):
 
     after = {p: p.stat().st_mtime_ns for p in (repo.path / ".git").rglob("*") if p.is_file()}
     assert after == before
+
+
+def test_the_audit_dates_undated_pages_by_history_and_says_so(tmp_path):
+    from auditor.api import audit
+    from auditor.config import Config
+
+    repo = Repo(tmp_path / "wiki")
+    repo.commit(
+        "2024-03-01", write={"old.md": "# Old\n", "dated.md": "---\nreviewed: 2026-10-01\n---\n"}
+    )
+    repo.commit("2026-09-01", author=BOB, write={"new.md": "# New\n"})
+    repo.commit(
+        "2026-11-01",
+        author=BOT,
+        write={f"p{i}.md": "# Bulk\n" for i in range(4)} | {"old.md": "# Old, reformatted\n"},
+    )
+    result = audit(
+        repo.path, Config(now="2026-11-27", select=["T001", "T004"], bulk_commit_files=3)
+    )
+    stale = {f.path: f.evidence for f in result.findings if f.id == "T001"}
+    assert stale == {
+        "old.md": {
+            "date": "2024-03-01",
+            "date_source": "git",
+            "age_days": 1000,
+            "cadence_days": 365,
+        }
+    }
+    assert not [f for f in result.findings if f.id == "T004"]
+    docs = {d["path"]: d for d in result.documents}
+    assert docs["dated.md"]["dates"]["reviewed"]["source"] == "frontmatter:reviewed"
+    assert docs["new.md"]["dates"]["changed"] == {
+        "value": "2026-09-01T12:00:00+00:00",
+        "source": "git",
+    }
+    assert result.summary.date_sources == {"git": 6, "frontmatter": 1}
+    assert result.inputs["history"] == {
+        "available": True,
+        "note": None,
+        "shallow": False,
+        "bulk_commits": 1,
+    }

@@ -261,3 +261,18 @@ def test_number(value, expected):
 )
 def test_date(value, expected):
     assert date(value) == expected
+
+
+def test_summary_says_what_dates_and_links_rest_on(tmp_path):
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\nnav:\n  - Home: index.md\n")
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text("---\nupdated: 03/04/2026\n---\n[x](/generated/page/)\n")
+    (docs / "other.md").write_text("# No date\n")
+    result = audit(tmp_path, Config(now=NOW, history=False))
+    html = render_html(result, rule_sections())
+    section = _section(html, "summary")
+    assert "1 documents are dated only by their file" in section
+    assert "read day first (default (day first))" in section
+    assert "the way MkDocs serves the site (mkdocs.yml)" in section
+    assert "version history not read" in section

@@ -61,6 +61,34 @@ TEXT: dict[str, Any] = {
         "poor": "Below 70: the knowledge base needs attention.",
     },
     "score_method": "How the score is computed",
+    "basis_heading": "What the audit rests on",
+    "date_sources": "How each document's freshness was dated",
+    "date_source": {
+        "frontmatter": "a date written in the page",
+        "comment": "a freshness comment in the page",
+        "confluence": "Confluence's last-modified line",
+        "git": "version history (git)",
+        "mtime": "the file's modification time (unreliable)",
+        "none": "no date at all",
+    },
+    "mtime_warning": (
+        "%(n)s documents are dated only by their file's modification time, which a copy "
+        "or checkout resets: their freshness is uncertain. Add review dates, or audit the "
+        "wiki's git repository."
+    ),
+    "numeric_order": "Dates such as 03/04/2025 in '%(key)s' were read %(order)s (%(basis)s).",
+    "order_name": {"DMY": "day first", "MDY": "month first"},
+    "site_kind": "Links were resolved the way %(kind)s serves the site (%(config)s).",
+    "site_name": {
+        "mkdocs": "MkDocs",
+        "docusaurus": "Docusaurus",
+        "hugo": "Hugo",
+        "jekyll": "Jekyll",
+    },
+    "unverified_links": (
+        "%(n)s links point to addresses the site may serve without a file in this folder "
+        "(generated pages, folders outside the scan); they were not checked."
+    ),
     "findings_label": "Findings by severity",
     "severity": {"error": "Errors", "warning": "Warnings", "info": "Notes"},
     "severity_one": {"error": "Error", "warning": "Warning", "info": "Note"},
@@ -164,6 +192,26 @@ class ScoreView:
 
 
 @dataclass(frozen=True, slots=True)
+class SourceCount:
+    source: str  # a key of TEXT["date_source"]
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class Basis:
+    """What the findings rest on: where dates came from, and notes on the inputs."""
+
+    sources: tuple[SourceCount, ...]
+    mtime_documents: int
+    history_note: str | None
+    numeric_orders: tuple[tuple[str, str, str], ...]  # (key, DMY|MDY, basis)
+    site_kind: str | None
+    site_config: str | None
+    site_notes: tuple[str, ...]
+    unverified_links: int
+
+
+@dataclass(frozen=True, slots=True)
 class SeverityCount:
     severity: str
     count: int
@@ -253,6 +301,7 @@ class RuleDoc:
 class Report:
     header: Header
     score: ScoreView
+    basis: Basis
     severities: tuple[SeverityCount, ...]
     documents_with_findings: int
     todo: tuple[RuleSection, ...]
@@ -287,6 +336,7 @@ def build_report(result: AuditResult, rule_docs: dict[str, dict[str, str]]) -> R
             band=band(summary.score.value),
             method=summary.score.method,
         ),
+        basis=_basis(result),
         severities=tuple(
             SeverityCount(s.value, summary.findings.get(s.value, 0))
             for s in sorted(Severity, key=lambda s: -s.rank)
@@ -304,6 +354,28 @@ def build_report(result: AuditResult, rule_docs: dict[str, dict[str, str]]) -> R
         skipped_files=tuple(SkippedFile(s.path, s.reason) for s in result.skipped),
         documents=tuple(_document_row(doc, anchors[doc["path"]]) for doc in result.documents),
         rule_docs=_rule_docs(result, rule_docs),
+    )
+
+
+def _basis(result: AuditResult) -> Basis:
+    inputs = result.inputs
+    sources = result.summary.date_sources
+    site = inputs.get("site", {})
+    orders = inputs.get("dates", {}).get("numeric_order", {})
+    return Basis(
+        sources=tuple(
+            SourceCount(name, sources[name]) for name in TEXT["date_source"] if sources.get(name)
+        ),
+        mtime_documents=sources.get("mtime", 0),
+        history_note=inputs.get("history", {}).get("note"),
+        numeric_orders=tuple(
+            (source.partition(":")[2] or source, o["order"], o["basis"])
+            for source, o in sorted(orders.items())
+        ),
+        site_kind=site.get("kind"),
+        site_config=site.get("config"),
+        site_notes=tuple(site.get("notes", ())),
+        unverified_links=inputs.get("links", {}).get("unverified", 0),
     )
 
 
