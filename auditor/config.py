@@ -88,6 +88,9 @@ class Config:
     bulk_commit_files: int = 200
     #: The site's public addresses, so absolute links to it resolve to documents.
     base_urls: list[str] = field(default_factory=list)
+    #: Heading anchors as "github" (and Docusaurus), "mkdocs" or "any" renderer makes
+    #: them; "auto" follows the site generator found. Explicit {#id}s always count.
+    anchor_slugs: str = "auto"
     #: "obsidian" reads [[Page|text]], "gollum" reads [[text|Page]].
     wikilinks: str = "obsidian"
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -135,6 +138,8 @@ class Config:
         orders = [self.date_order, *self.frontmatter.date_order.values()]
         if any(order not in DATE_ORDERS for order in orders):
             raise ConfigError(f"date-order must be one of {', '.join(DATE_ORDERS)}")
+        if self.anchor_slugs not in ("auto", "github", "mkdocs", "any"):
+            raise ConfigError("anchor-slugs must be auto, github, mkdocs or any")
         if self.wikilinks not in ("obsidian", "gollum"):
             raise ConfigError(f"wikilinks must be obsidian or gollum, not {self.wikilinks!r}")
         bad = [e for e in self.extensions if not e.startswith(".")]

@@ -170,7 +170,7 @@ def test_html_links_and_anchors_inside_markdown_count():
         ("image", "y.png", 1),
         ("link", "z.md", 4),
     ]
-    assert "here" in facts.anchors
+    assert "here" in facts.anchors["id"]
 
 
 def test_template_syntax_is_never_a_link_and_keeps_lines():
@@ -256,3 +256,23 @@ def test_html_links_to_markdown_sources_and_base_urls(write_tree):
         ["internal", "missing"],
         ["external", "unchecked"],
     ]
+
+
+def test_anchor_slug_style_is_chosen_by_the_site_or_the_config(write_tree):
+    root = write_tree(
+        {
+            "index.md": "# Élan vital\n\n## Setup {#custom}\n\n"
+            "[a](#élan-vital) [b](#elan-vital) [c](#custom)\n"
+        }
+    )
+    for style, expected in [
+        ("github", ["ok", "missing-anchor", "ok"]),
+        ("mkdocs", ["missing-anchor", "ok", "ok"]),
+        ("any", ["ok", "ok", "ok"]),
+        ("auto", ["ok", "missing-anchor", "ok"]),  # no site generator: GitHub's rules
+    ]:
+        links = load_corpus(root, Config(anchor_slugs=style), NOW).links
+        assert links["status"].tolist() == expected, style
+    (root / "mkdocs.yml").write_text("site_name: x\ndocs_dir: .\n")
+    links = load_corpus(root, Config(), NOW).links
+    assert links["status"].tolist() == ["missing-anchor", "ok", "ok"]

@@ -17,6 +17,7 @@ from auditor.load.document import DOCUMENT_COLUMNS, LoadedDocument, read_documen
 from auditor.load.history import read_history
 from auditor.load.links import LinkTargets, resolve_links
 from auditor.load.sites import read_site
+from auditor.load.slug import anchors_for
 from auditor.model import Skipped
 
 CONFLUENCE_EXTENSIONS = [".html"]
@@ -52,8 +53,14 @@ def load_corpus(root: Path, config: Config, now: pd.Timestamp, progress=None) ->
     site = read_site(root, documents)
     documents["in_nav"] = documents.index.isin(site.in_nav)
     assets = frozenset(found.assets)
+    slugs = config.anchor_slugs
+    if slugs == "auto":
+        slugs = "mkdocs" if site.kind == "mkdocs" else "github"
     targets = LinkTargets(
-        documents=dict(zip(documents.index, documents["anchors"], strict=True)),
+        documents={
+            path: anchors_for(anchors, slugs)
+            for path, anchors in zip(documents.index, documents["anchors"], strict=True)
+        },
         assets=assets,
         folder_index=_folder_index(documents),
         folders=_folders([*found.documents, *found.assets]),

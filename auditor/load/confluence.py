@@ -160,7 +160,7 @@ def read_confluence_page(
         lead_words=page.lead_words,
         table_rows=page.table_rows,
         headings=tuple(page.headings),
-        anchors=frozenset(page.anchors.anchors),
+        anchors=page.anchors.frozen(),
     )
     row.update(_title(page, row["name"]))
     row.update(_people_and_date(page, rel))

@@ -67,7 +67,7 @@ def read_document(path: Path, rel: str, config: Config) -> LoadedDocument | str:
         lead_words=facts.lead_words,
         table_rows=facts.table_rows,
         headings=tuple(h.text for h in facts.headings if h.level > 1),
-        anchors=frozenset(facts.anchors),
+        anchors=facts.anchors,
         frontmatter=split.meta,
     )
     row.update(_title(split.meta, facts, config))
@@ -102,7 +102,7 @@ def base_row(rel: str, config: Config, size: int) -> dict[str, Any]:
         "lead_words": None,
         "table_rows": 0,
         "headings": (),
-        "anchors": frozenset(),
+        "anchors": {},
         "frontmatter": {},
         "title": _NOTION_ID.sub("", name).replace("-", " ").replace("_", " "),
         "title_source": "filename",

@@ -51,7 +51,7 @@ class RawLink:
 class MarkdownFacts:
     headings: list[Heading] = field(default_factory=list)
     links: list[RawLink] = field(default_factory=list)
-    anchors: list[str] = field(default_factory=list)
+    anchors: dict[str, frozenset[str]] = field(default_factory=dict)  # by slug style
     words: int = 0
     lead_words: int | None = None
     table_rows: int = 0
@@ -177,7 +177,7 @@ def scan_markdown(body: str, first_line: int = 1, gollum: bool = False) -> Markd
     facts.words = count_words(words)
     for anchor in html.ids:
         anchors.add_id(anchor)
-    facts.anchors = anchors.anchors
+    facts.anchors = anchors.frozen()
     return facts
 
 

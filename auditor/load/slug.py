@@ -25,23 +25,34 @@ def toc_slug(text: str) -> str:
     return _TOC_SPACE.sub("-", _TOC_DROP.sub("", ascii_text).strip().lower())
 
 
+SLUG_STYLES = ("github", "mkdocs")
+
+
 class AnchorSet:
-    """Collects a document's anchors, numbering repeated headings (`-1`, `-2`, `_1`)."""
+    """Collects a document's anchors per slug style, numbering repeated headings as each
+    renderer does (`setup-1` on GitHub, `setup_1` in MkDocs), plus explicit ids."""
 
     def __init__(self) -> None:
-        self.anchors: list[str] = []
-        self._seen: dict[str, int] = {}
+        self.by_style: dict[str, list[str]] = {"github": [], "mkdocs": [], "id": []}
+        self._seen: dict[tuple[str, str], int] = {}
 
     def add_heading(self, text: str) -> str:
         """Add a heading's anchors; returns its GitHub-style anchor."""
-        first = ""
-        for slug, sep in ((github_slug(text), "-"), (toc_slug(text), "_")):
-            count = self._seen.get((slug, sep), 0)
-            self._seen[(slug, sep)] = count + 1
-            anchor = slug if count == 0 else f"{slug}{sep}{count}"
-            self.anchors.append(anchor)
-            first = first or anchor
-        return first
+        for style, slug, sep in (("github", github_slug(text), "-"),
+                                 ("mkdocs", toc_slug(text), "_")):  # fmt: skip
+            count = self._seen.get((style, slug), 0)
+            self._seen[(style, slug)] = count + 1
+            self.by_style[style].append(slug if count == 0 else f"{slug}{sep}{count}")
+        return self.by_style["github"][-1]
 
     def add_id(self, anchor: str) -> None:
-        self.anchors.append(anchor.lower())
+        self.by_style["id"].append(anchor.lower())
+
+    def frozen(self) -> dict[str, frozenset[str]]:
+        return {style: frozenset(anchors) for style, anchors in self.by_style.items()}
+
+
+def anchors_for(anchors: dict[str, frozenset[str]], style: str) -> frozenset[str]:
+    """The anchors a link may name under a slug style ("github", "mkdocs" or "any")."""
+    styles = SLUG_STYLES if style == "any" else (style,)
+    return frozenset().union(anchors.get("id", ()), *(anchors.get(s, ()) for s in styles))
