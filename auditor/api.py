@@ -84,6 +84,12 @@ def _document_facts(
                 "date_basis": doc["date_basis"],
                 "links_out": int(outbound.get(path, 0)),
                 "links_in": int(inbound.get(path, 0)),
+                "click_depth": _integer(doc["click_depth"]),
+                "revisions": _integer(doc.get("revisions")),
+                "views": _number(doc["views"]),
+                "users": _number(doc["users"]),
+                "last_viewed": None if pd.isna(doc["last_viewed"]) else _iso(doc["last_viewed"]),
+                "usage_match": _plain(doc["usage_match"]),
                 "findings": per_doc.get(path, 0),
                 "score": scores[path],
             }
@@ -94,6 +100,14 @@ def _document_facts(
 def _plain(value: Any) -> Any:
     """A cell as a JSON value: pandas' missing markers become None."""
     return None if value is None or (isinstance(value, float) and value != value) else value
+
+
+def _number(value: Any) -> float | None:
+    return None if value is None or pd.isna(value) else float(value)
+
+
+def _integer(value: Any) -> int | None:
+    return None if value is None or pd.isna(value) else int(value)
 
 
 def _iso(value: pd.Timestamp) -> str:

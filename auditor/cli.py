@@ -23,6 +23,7 @@ from auditor.registry import load_rules, resolve
 from auditor.terminal import summary_lines
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+COMMA_LISTS = {"formats", "select", "ignore"}  # rule ids and formats hold no commas; paths may
 
 
 class OneLineErrors(click.Group):
@@ -86,6 +87,17 @@ def cli() -> None:
     help="Skip files matching these gitignore-style globs.",
 )
 @click.option(
+    "--usage", multiple=True, metavar="FILE",
+    help="Page-view export: CSV/TSV (GA4, Matomo, Plausible, Confluence), JSON Lines or an "
+    "access log, gzipped or not. Repeatable.",
+)  # fmt: skip
+@click.option(
+    "--usage-window-days", type=int, metavar="DAYS", help="Days of usage that count. Default: 365."
+)
+@click.option(
+    "--history/--no-history", default=None, help="Date pages by git history. Default: on."
+)
+@click.option(
     "--fail-on",
     type=click.Choice(FAIL_ON),
     help="Exit 1 when findings of this severity or worse exist. Default: error.",
@@ -115,7 +127,9 @@ def _config(ctx: click.Context, path: Path, config_file: Path | None, options: d
         if ctx.get_parameter_source(name) != ParameterSource.COMMANDLINE:
             continue
         key = "format" if name == "formats" else name
-        overrides[key] = _split(value) if isinstance(value, tuple) else value
+        if name in COMMA_LISTS:
+            value = _split(value)
+        overrides[key] = list(value) if isinstance(value, tuple) else value
     return config.merged(overrides)
 
 

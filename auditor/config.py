@@ -18,7 +18,10 @@ from auditor.errors import ConfigError
 CONFIG_NAME = "kb-audit.toml"
 FAIL_ON = ("error", "warning", "info", "never")
 DATE_ORDERS = ("auto", "DMY", "MDY")
-LIST_KEYS = ("format", "select", "ignore", "exclude", "extensions", "entry_pages", "base_urls")
+LIST_KEYS = (
+    "format", "select", "ignore", "exclude", "extensions", "entry_pages", "base_urls", "usage",
+)  # fmt: skip
+USAGE_COLUMNS = ("page", "title", "views", "users", "date", "last_viewed")
 
 
 @dataclass(frozen=True)
@@ -91,6 +94,13 @@ class Config:
     #: Heading anchors as "github" (and Docusaurus), "mkdocs" or "any" renderer makes
     #: them; "auto" follows the site generator found. Explicit {#id}s always count.
     anchor_slugs: str = "auto"
+    #: Page-view exports (CSV/TSV, JSON Lines, access logs, gzipped or not).
+    usage: list[str] = field(default_factory=list)
+    #: Days before "now" whose views count.
+    usage_window_days: int = 365
+    #: Column names of the usage files, when not recognised: page, title, views, users,
+    #: date, last_viewed.
+    usage_columns: dict[str, str] = field(default_factory=dict)
     #: "obsidian" reads [[Page|text]], "gollum" reads [[text|Page]].
     wikilinks: str = "obsidian"
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -138,6 +148,14 @@ class Config:
         orders = [self.date_order, *self.frontmatter.date_order.values()]
         if any(order not in DATE_ORDERS for order in orders):
             raise ConfigError(f"date-order must be one of {', '.join(DATE_ORDERS)}")
+        unknown = set(self.usage_columns) - set(USAGE_COLUMNS)
+        if unknown:
+            raise ConfigError(
+                f"usage-columns: unknown role {sorted(unknown)[0]!r} "
+                f"(roles: {', '.join(USAGE_COLUMNS)})"
+            )
+        if self.usage_window_days <= 0:
+            raise ConfigError("usage-window-days must be a positive number of days")
         if self.anchor_slugs not in ("auto", "github", "mkdocs", "any"):
             raise ConfigError("anchor-slugs must be auto, github, mkdocs or any")
         if self.wikilinks not in ("obsidian", "gollum"):
@@ -171,7 +189,9 @@ def load_config(path: Path | None) -> Config:
     data = _read_toml(path)
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("kb-audit", {})
-    return Config.from_mapping(_snake(data), str(path))
+    config = Config.from_mapping(_snake(data), str(path))
+    # Files named in a config file are relative to it, wherever kb-audit runs from.
+    return dataclasses.replace(config, usage=[str(path.parent / u) for u in config.usage])
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

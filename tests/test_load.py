@@ -1,6 +1,7 @@
 """The load stage on small trees: what it reads, resolves, dates and skips."""
 
 import pandas as pd
+import pytest
 
 from auditor.config import Config
 from auditor.load import load_corpus
@@ -276,3 +277,21 @@ def test_anchor_slug_style_is_chosen_by_the_site_or_the_config(write_tree):
     (root / "mkdocs.yml").write_text("site_name: x\ndocs_dir: .\n")
     links = load_corpus(root, Config(), NOW).links
     assert links["status"].tolist() == ["missing-anchor", "ok", "ok"]
+
+
+def test_click_depth_counts_hops_from_entry_pages_and_navigation(write_tree):
+    root = write_tree(
+        {
+            "index.md": "[a](a.md)\n",
+            "a.md": "[b](b.md#gone) [a](a.md)\n",
+            "b.md": "[c](c.md)\n",
+            "c.md": "# C\n",
+            "island.md": "[c](c.md)\n",
+            "mkdocs.yml": "site_name: x\ndocs_dir: .\nnav:\n  - c.md\n",
+        }
+    )
+    docs = load_corpus(root, Config(), NOW).documents
+    assert docs["click_depth"].to_dict() == pytest.approx(
+        {"index.md": 0, "a.md": 1, "b.md": 2, "c.md": 1, "island.md": float("nan")},
+        nan_ok=True,
+    )

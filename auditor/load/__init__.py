@@ -14,6 +14,7 @@ from auditor.load.confluence import export_index, is_confluence_export, read_con
 from auditor.load.dating import resolve_dates
 from auditor.load.discover import discover
 from auditor.load.document import DOCUMENT_COLUMNS, LoadedDocument, read_document
+from auditor.load.graph import click_depths
 from auditor.load.history import read_history
 from auditor.load.links import LinkTargets, resolve_links
 from auditor.load.sites import read_site
@@ -71,6 +72,7 @@ def load_corpus(root: Path, config: Config, now: pd.Timestamp, progress=None) ->
     )
     inputs = {"documents"} | ({"history"} if history and history.available else set())
     links = resolve_links(raw_links, targets)
+    documents["click_depth"] = click_depths(documents, links)
     return Corpus(
         root=str(root),
         now=now,

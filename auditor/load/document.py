@@ -115,6 +115,13 @@ def base_row(rel: str, config: Config, size: int) -> dict[str, Any]:
         "date_problems": (),
         "mtime": None,
         "in_nav": False,
+        # Filled by the load stage: from usage data (NaN without it), the link graph
+        # and version history (NaN without it).
+        "views": math.nan,
+        "users": math.nan,
+        "last_viewed": None,
+        "usage_match": None,
+        "click_depth": math.nan,
         # Dates: the raw value and its source ("frontmatter:updated") from the document;
         # the load stage parses them all at once (see dating.py) and adds history's.
         **{f"{kind}{suffix}": None for kind in DATE_KINDS for suffix in ("", "_raw", "_source")},
