@@ -60,7 +60,7 @@ def cli() -> None:
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option(
     "--format", "-f", "formats", multiple=True, metavar="FORMAT[,FORMAT]",
-    help="Report formats: html, json (comma-separated or repeated). Default: html.",
+    help="Report formats: html, json, archive-csv (comma-separated or repeated). Default: html.",
 )  # fmt: skip
 @click.option(
     "--output", "-o", metavar="PATH",

@@ -17,7 +17,7 @@ def report_targets(formats: list[str], output: str | None, root: Path) -> dict[s
     """Where each format goes (None = standard output).
 
     `-o -` is standard output (one format); an existing folder, a path ending in `/`, or
-    several formats mean a folder of `report.<ext>`; anything else is a file. Without
+    several formats mean a folder (`report.html`, `report.json`, `archive.csv`); anything else is a file. Without
     `-o`, reports go to `./kb-audit-report/` — or to the temporary folder when that would
     be inside the scanned folder, which kb-audit never writes to unless told to.
     """
@@ -34,10 +34,10 @@ def report_targets(formats: list[str], output: str | None, root: Path) -> dict[s
         folder = Path.cwd() / DEFAULT_FOLDER
         if folder.resolve().is_relative_to(root.resolve()):
             folder = Path(tempfile.gettempdir()) / f"{DEFAULT_FOLDER}-{root.resolve().name}"
-        return {fmt: folder / f"report.{RENDERERS[fmt][0]}" for fmt in formats}
+        return {fmt: folder / RENDERERS[fmt][0] for fmt in formats}
     path = Path(output)
     if len(formats) > 1 or path.is_dir() or output.endswith(("/", "\\")):
-        return {fmt: path / f"report.{RENDERERS[fmt][0]}" for fmt in formats}
+        return {fmt: path / RENDERERS[fmt][0] for fmt in formats}
     return {formats[0]: path}
 
 

@@ -12,7 +12,10 @@ from auditor.rule import DOC_SECTIONS, Rule, option
 from auditor.rules.maintenance.stale_content import StaleContent
 from tests.conftest import REPO
 
-RULES_MD_IDS = {"T001", "T002", "T004", "T020", "T021", "T024", "T030", "T031"}
+RULES_MD_IDS = {
+    "T001", "T002", "T003", "T004", "T010", "T011", "T012", "T013",
+    "T020", "T021", "T024", "T030", "T031",
+}  # fmt: skip
 
 
 def _rule(rule_id="X001", name="custom-rule"):

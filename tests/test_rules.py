@@ -27,6 +27,7 @@ def test_rule_case(case: Path):
         select=[rule],
         rules=spec.get("config") or {},
         history=False,  # the fixtures' git history is this repository's, not theirs
+        usage=[str(case / f) for f in spec.get("usage", [])],
     )
     result = audit(case / "wiki", config)
 

@@ -18,6 +18,7 @@ from auditor.load.graph import click_depths
 from auditor.load.history import read_history
 from auditor.load.links import LinkTargets, resolve_links
 from auditor.load.sites import read_site
+from auditor.load.usage import map_usage, read_usage
 from auditor.load.slug import anchors_for
 from auditor.model import Skipped
 
@@ -30,6 +31,10 @@ def load_corpus(root: Path, config: Config, now: pd.Timestamp, progress=None) ->
         raise InputError(f"path does not exist: {root}")
     if not root.is_dir():
         raise InputError(f"not a folder: {root} (kb-audit scans a folder of documents)")
+    views = None
+    if config.usage:  # read first: a bad usage file fails before the long part
+        files = [Path(f) for f in config.usage]
+        views = read_usage(files, now, config.usage_window_days, config.usage_columns)
     confluence = is_confluence_export(root)
     extensions = config.extensions + (CONFLUENCE_EXTENSIONS if confluence else [])
     found = discover(root, extensions, config.exclude)
@@ -53,6 +58,10 @@ def load_corpus(root: Path, config: Config, now: pd.Timestamp, progress=None) ->
     dates = resolve_dates(documents, config, history.frame if history else None)
     site = read_site(root, documents)
     documents["in_nav"] = documents.index.isin(site.in_nav)
+    usage = None
+    if views is not None:
+        usage = map_usage(views, documents, site, config.base_urls, index)
+        documents[list(usage.documents.columns)] = usage.documents
     assets = frozenset(found.assets)
     slugs = config.anchor_slugs
     if slugs == "auto":
@@ -71,6 +80,8 @@ def load_corpus(root: Path, config: Config, now: pd.Timestamp, progress=None) ->
         lower={p.lower(): p for p in [*documents.index, *assets]},
     )
     inputs = {"documents"} | ({"history"} if history and history.available else set())
+    if usage is not None:
+        inputs.add("usage")
     links = resolve_links(raw_links, targets)
     documents["click_depth"] = click_depths(documents, links)
     return Corpus(
@@ -87,6 +98,17 @@ def load_corpus(root: Path, config: Config, now: pd.Timestamp, progress=None) ->
             "history": _history_facts(history),
             "site": {"kind": site.kind, "config": site.config, "notes": list(site.notes)},
             "links": {k: int(v) for k, v in links["status"].value_counts().items()},
+            **(
+                {
+                    "usage": {
+                        **usage.facts,
+                        "files": list(views.files),
+                        "window_days": config.usage_window_days,
+                    }
+                }
+                if usage is not None
+                else {}
+            ),
         },
     )
 

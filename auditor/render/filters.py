@@ -27,6 +27,22 @@ def number(value: Any, sep: str = ",") -> str:
     return f"{int(value):,}".replace(",", sep)
 
 
+def percent(value: Any) -> str:
+    """A share (0..1) as a whole percentage: 0.342 -> '34%'. None -> '—'.
+
+    Only a share that is exactly 0 or 1 reads "0%" or "100%": a few pages out of
+    thousands show as "<1%" (or ">99%"), never as none (or all).
+    """
+    if value is None:
+        return MISSING
+    share = float(value)
+    if 0 < share < 0.005:
+        return "<1%"
+    if 0.995 <= share < 1:
+        return ">99%"
+    return f"{round(share * 100)}%"
+
+
 def date(value: Any) -> str:
     """A date as ISO 8601 (YYYY-MM-DD), language-neutral and sortable.
 
@@ -123,6 +139,7 @@ def _inline(escaped: str) -> str:
 def register(env: Environment, thousands_sep: str = ",") -> Environment:
     """Install the report's filters on `env`."""
     env.filters["number"] = lambda value: number(value, thousands_sep)
+    env.filters["percent"] = percent
     env.filters["date"] = date
     env.filters["doc_text"] = doc_text
     return env

@@ -19,7 +19,8 @@ from jinja2 import Environment, FunctionLoader, StrictUndefined
 
 from auditor.model import AuditResult, Finding, Severity
 from auditor.principles import PRINCIPLES
-from auditor.render import filters
+from auditor.render import charts, filters
+from auditor.render.archive_csv import ARCHIVE_RULE, age_days, archive_rows, last_change, views_of
 
 #: Score bands: the lowest score of each band, best first.
 BANDS = (("good", 90), ("fair", 70), ("poor", 0))
@@ -29,6 +30,18 @@ DOC_ORDER = ("What it does", "Why", "Example", "Fix", "Options")
 
 #: Findings tables with more rows than this start folded (a <details> the reader opens).
 OPEN_FINDINGS_LIMIT = 20
+
+#: The guide's figure (TA4): the share of information no longer used after a year.
+GUIDE_UNUSED = 0.8
+
+#: Review cadence of the quadrant chart when T001 stale-content sets none of its own.
+DEFAULT_CADENCE_DAYS = 365
+
+#: An archive plan longer than this starts folded; shorter, it is the section's content.
+OPEN_ARCHIVE_LIMIT = 100
+
+#: Addresses listed under "matched no document".
+TOP_UNMATCHED = 10
 
 #: Every user-visible string of the report, in English.
 TEXT: dict[str, Any] = {
@@ -45,7 +58,9 @@ TEXT: dict[str, Any] = {
     "nav_label": "Contents",
     "nav": {
         "summary": "Summary",
+        "use": "Use",
         "todo": "What to do first",
+        "archive": "Archive plan",
         "clean": "All clear",
         "skipped": "Not checked",
         "documents": "Documents",
@@ -99,6 +114,106 @@ TEXT: dict[str, Any] = {
     },
     # %-style placeholders, filled in by the template's `format` filter.
     "docs_with_findings": "%(n)s of %(total)s documents have at least one finding.",
+    # The Use section: what is read, how well the usage data matched, age against use.
+    "use_heading": "Use: what people read",
+    "use_none": (
+        "Add --usage with a page-view export (from your wiki or web statistics) to see which "
+        "pages are read, which nobody opens, and what could be archived."
+    ),
+    "use_no_figures": "The usage data gave no figures for any document: there is nothing to show.",
+    "window": {"year": "in the past year", "days": "in the last %(n)s days"},
+    "unread_label": "Pages not read",
+    "unread_sentence": "%(percent)s of your pages were not read %(window)s.",
+    "unread_count": "%(n)s of %(total)s pages had no views.",
+    "unread_guide": (
+        "The guide says 80% of information is no longer used after a year: keep your systems clean."
+    ),
+    "unread_scope": "%(n)s documents had no usage figures and are left out.",
+    "bar_ours": "Your pages not read %(window)s",
+    "bar_guide": "The guide: information no longer used after a year",
+    "match_heading": "How well the usage data matched",
+    "match_files": "Usage data",
+    "match_sentence": (
+        "%(percent)s of the %(total)s page views %(window)s were matched to a document."
+    ),
+    "match_by_title": "%(n)s pages were matched by their title, because their address did not.",
+    "warning_heading": "Careful: the usage findings are unreliable",
+    "warning_body": (
+        "Documents whose page views were not matched look unread. Until the match improves, "
+        "check the chart, the archive plan and the usage findings before acting on them."
+    ),
+    "unmatched_heading": "Most-viewed addresses that matched no document",
+    "col_page": "Address",
+    "col_views": "Views",
+    "chart_heading": "Age and use of every page",
+    "chart_caption": (
+        "Each dot is a page. Left of the line: reviewed or changed in the last %(cadence)s "
+        "days; right: longer ago, or never dated."
+    ),
+    "split": {
+        "median": "Above the line: viewed %(n)s times or more, like the busier half of your "
+        "pages; below: fewer views.",
+        "any": "Above the line: viewed at least once; below: nobody viewed it.",
+    },
+    "chart_hover": "Point at a dot to see its page.",
+    "chart_summary": "Pages per corner:",
+    "quadrant": {
+        "keep": "Keep",
+        "review": "Review now",
+        "promote": "Promote or retire",
+        "archive": "Archive",
+    },
+    "quadrant_where": {
+        "keep": "Recent and read",
+        "review": "Old but read",
+        "promote": "Recent but little read",
+        "archive": "Old and little read",
+    },
+    "quadrant_hint": {
+        "keep": "Up to date and used: keep it that way.",
+        "review": "Readers get a dated answer: review these first.",
+        "promote": "Make them easier to find, or retire them if nobody needs them.",
+        "archive": "Candidates for the archive.",
+    },
+    "quadrant_caption": "Pages in each corner of the chart",
+    "col_corner": "Corner",
+    "col_pages": "Pages",
+    "axis_age": "Time since last review or change \u2192",
+    "axis_views": "Page views \u2192",
+    "zero_views": "0",
+    "older": "older",
+    "undated": "no date",
+    "tick_today": "today",
+    "tick_months": "%(n)s months",
+    "tick_year": "1 year",
+    "tick_years": "%(n)s years",
+    "dot": "%(title)s\n%(path)s\n%(age)s \u00b7 %(views)s",
+    "dot_age": "last %(kind)s %(n)s days ago",
+    "dot_undated": "no date",
+    "dot_view": "1 view",
+    "dot_views": "%(n)s views",
+    # The archive plan: the findings of T010 unused-content.
+    "archive_heading": "Archive plan",
+    "archive_intro": (
+        "Pages nobody read %(window)s, oldest first. The guide: don't keep all information; "
+        "keeping 100%% of it pollutes the knowledge base (TA4)."
+    ),
+    "archive_nothing_moved": (
+        "Nothing was moved or deleted: this is a list for the team to go through. "
+        "Archive each page, or keep it and say why."
+    ),
+    "archive_csv_hint": "For this list as a spreadsheet, run kb-audit with --format archive-csv.",
+    "archive_none": "No page is an archive candidate.",
+    "archive_not_run": "The check for unused pages did not run: %(reason)s.",
+    "archive_unavailable": "this version of kb-audit has no such check",
+    "archive_poor_match": (
+        "The usage data matched poorly (see the warning under Use): some of these pages may "
+        "be read after all."
+    ),
+    "archive_caption": "Archive candidates",
+    "archive_show": "Candidates for the archive",
+    "col_last_change": "Last reviewed / changed",
+    "date_unreliable": "file date, unreliable",
     "todo_heading": "What to do first",
     "todo_intro": (
         "Each block below is one kind of problem, most serious first. It says why it matters, "
@@ -298,12 +413,86 @@ class RuleDoc:
 
 
 @dataclass(frozen=True, slots=True)
+class UnreadShare:
+    """Documents with no views in the usage window, among those the usage data covers."""
+
+    unread: int
+    total: int
+    share: float  # 0..1
+    percent: str  # "34%"
+    bars: charts.ShareBars  # ours beside the guide's 80%
+
+
+@dataclass(frozen=True, slots=True)
+class UnmatchedPage:
+    page: str
+    views: float
+
+
+@dataclass(frozen=True, slots=True)
+class UsageMatch:
+    """How much of the usage data could be tied to documents."""
+
+    files: tuple[str, ...]
+    views_total: float | None
+    percent: str | None  # share of views matched, "82%"
+    matched_by_title: int
+    warning: str | None  # set by the load stage when the match is poor
+    top_unmatched: tuple[UnmatchedPage, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class QuadrantRow:
+    key: str  # a quadrant of charts.QUADRANTS
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class UsageView:
+    given: bool  # False: the section shows only the hint to add --usage
+    window: str  # "in the past year" / "in the last 90 days"
+    match: UsageMatch | None
+    unread: UnreadShare | None  # None: no document has usage figures
+    without_figures: int  # documents the usage data gave no figure for
+    chart: charts.QuadrantChart | None
+    quadrants: tuple[QuadrantRow, ...]
+    cadence_days: int
+    threshold: int  # views from which a page counts as read
+    split: str  # median | any
+
+
+@dataclass(frozen=True, slots=True)
+class ArchiveItem:
+    path: str
+    title: str | None
+    doc_anchor: str | None
+    views: float | None
+    date: str | None
+    date_kind: str | None  # reviewed | changed
+    date_unreliable: bool  # dated by the file's modification time only
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class ArchivePlan:
+    ran: bool
+    skipped_reason: str | None
+    window: str
+    poor_match: bool
+    items: tuple[ArchiveItem, ...]
+    folded: bool
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     header: Header
+    nav: tuple[str, ...]  # keys of TEXT["nav"] for the sections this page has
     score: ScoreView
     basis: Basis
     severities: tuple[SeverityCount, ...]
     documents_with_findings: int
+    usage: UsageView
+    archive: ArchivePlan | None  # None without usage data
     todo: tuple[RuleSection, ...]
     clean: tuple[RuleLine, ...]
     skipped_rules: tuple[RuleLine, ...]
@@ -320,6 +509,8 @@ def build_report(result: AuditResult, rule_docs: dict[str, dict[str, str]]) -> R
     """Everything the template shows, computed once."""
     summary = result.summary
     anchors = {doc["path"]: f"doc-{i}" for i, doc in enumerate(result.documents, start=1)}
+    usage = _usage(result)
+    archive = _archive(result, usage, anchors) if usage.given else None
     return Report(
         header=Header(
             tool_name=result.tool.get("name", "kb-audit"),
@@ -331,6 +522,7 @@ def build_report(result: AuditResult, rule_docs: dict[str, dict[str, str]]) -> R
             assets=summary.assets,
             skipped=summary.skipped,
         ),
+        nav=tuple(key for key in TEXT["nav"] if key != "archive" or archive is not None),
         score=ScoreView(
             value=summary.score.value,
             band=band(summary.score.value),
@@ -342,6 +534,8 @@ def build_report(result: AuditResult, rule_docs: dict[str, dict[str, str]]) -> R
             for s in sorted(Severity, key=lambda s: -s.rank)
         ),
         documents_with_findings=summary.documents_with_findings,
+        usage=usage,
+        archive=archive,
         todo=_todo(result, rule_docs, anchors),
         clean=tuple(
             RuleLine(r.id, r.rule, r.summary) for r in result.rules if r.ran and not r.findings
@@ -376,6 +570,163 @@ def _basis(result: AuditResult) -> Basis:
         site_config=site.get("config"),
         site_notes=tuple(site.get("notes", ())),
         unverified_links=inputs.get("links", {}).get("unverified", 0),
+    )
+
+
+def _usage(result: AuditResult) -> UsageView:
+    """The Use section: unread share against the guide's 80%, the match, the quadrants."""
+    facts = result.inputs.get("usage") or {}
+    views = {doc["path"]: views_of(doc) for doc in result.documents}
+    given = bool(facts) or any(v is not None for v in views.values())
+    window = _window(facts.get("window_days"))
+    cadence = _cadence(result)
+    covered = [doc for doc in result.documents if views[doc["path"]] is not None]
+    threshold = charts.view_threshold([views[doc["path"]] for doc in covered])
+    if not given:
+        return UsageView(
+            given=False,
+            window=window,
+            match=None,
+            unread=None,
+            without_figures=0,
+            chart=None,
+            quadrants=(),
+            cadence_days=cadence,
+            threshold=threshold,
+            split="any",
+        )
+    unread = None
+    chart = None
+    if covered:
+        n_unread = sum(1 for doc in covered if views[doc["path"]] == 0)
+        share = n_unread / len(covered)
+        unread = UnreadShare(
+            unread=n_unread,
+            total=len(covered),
+            share=share,
+            percent=filters.percent(share),
+            bars=charts.share_bars(
+                (
+                    (TEXT["bar_ours"] % {"window": window}, share, filters.percent(share), "ours"),
+                    (TEXT["bar_guide"], GUIDE_UNUSED, filters.percent(GUIDE_UNUSED), "guide"),
+                ),
+                filters.percent,
+            ),
+        )
+        chart = charts.quadrant_chart(
+            [_point(doc, views[doc["path"]], result.now) for doc in covered],
+            cadence_days=cadence,
+            threshold=threshold,
+            text=charts.ChartText(
+                corners=TEXT["quadrant"],
+                x_title=TEXT["axis_age"],
+                y_title=TEXT["axis_views"],
+                zero=TEXT["zero_views"],
+                older=TEXT["older"],
+                undated=TEXT["undated"],
+            ),
+            age_tick=_age_tick,
+            views_tick=filters.number,
+        )
+    return UsageView(
+        given=True,
+        window=window,
+        match=_match(facts) if facts else None,
+        unread=unread,
+        without_figures=len(result.documents) - len(covered),
+        chart=chart,
+        quadrants=tuple(QuadrantRow(k, n) for k, n in chart.counts) if chart else (),
+        cadence_days=cadence,
+        threshold=threshold,
+        split="median" if threshold > 1 else "any",
+    )
+
+
+def _match(facts: dict[str, Any]) -> UsageMatch:
+    share = facts.get("match_share")
+    return UsageMatch(
+        files=tuple(str(f) for f in facts.get("files") or ()),
+        views_total=facts.get("views_total"),
+        percent=filters.percent(share) if share is not None else None,
+        matched_by_title=int(facts.get("matched_by_title") or 0),
+        warning=facts.get("warning") or None,
+        top_unmatched=tuple(
+            UnmatchedPage(str(p.get("page", "")), float(p.get("views") or 0))
+            for p in (facts.get("top_unmatched") or ())[:TOP_UNMATCHED]
+        ),
+    )
+
+
+def _window(days: Any) -> str:
+    if not days or int(days) == 365:
+        return TEXT["window"]["year"]
+    return TEXT["window"]["days"] % {"n": filters.number(days)}
+
+
+def _cadence(result: AuditResult) -> int:
+    """T001 stale-content's default cadence when the configuration sets one, else a year."""
+    for key, table in (result.config.get("rules") or {}).items():
+        if key.upper() == "T001" or key.lower() == "stale-content":
+            days = table.get("cadence_days", table.get("cadence-days"))
+            if isinstance(days, int) and days > 0:
+                return days
+    return DEFAULT_CADENCE_DAYS
+
+
+def _point(doc: dict[str, Any], views: float, now: str) -> charts.Point:
+    age = age_days(doc, now)
+    if age is None:
+        age_text = TEXT["dot_undated"]
+    else:
+        kind = TEXT["date_kind"][last_change(doc).kind]
+        age_text = TEXT["dot_age"] % {"kind": kind, "n": filters.number(age)}
+    views_text = (
+        TEXT["dot_view"] if views == 1 else TEXT["dot_views"] % {"n": filters.number(views)}
+    )
+    label = TEXT["dot"] % {
+        "title": doc.get("title") or TEXT["untitled"],
+        "path": doc["path"],
+        "age": age_text,
+        "views": views_text,
+    }
+    return charts.Point(doc["path"], age, views, label)
+
+
+def _age_tick(days: int) -> str:
+    if days == 0:
+        return TEXT["tick_today"]
+    if days % 365 == 0:
+        years = days // 365
+        return TEXT["tick_year"] if years == 1 else TEXT["tick_years"] % {"n": years}
+    return TEXT["tick_months"] % {"n": round(days / 30.4)}
+
+
+def _archive(result: AuditResult, usage: UsageView, anchors: dict[str, str]) -> ArchivePlan:
+    run = next((r for r in result.rules if r.id == ARCHIVE_RULE), None)
+    items = tuple(
+        ArchiveItem(
+            path=row.path,
+            title=row.title,
+            doc_anchor=anchors.get(row.path),
+            views=row.views,
+            date=row.last_change,
+            date_kind=row.date_kind,
+            date_unreliable=row.date_source == "mtime",
+            reason=row.reason,
+        )
+        for row in archive_rows(result)
+    )
+    ran = bool(items) or (run is not None and run.ran)
+    reason = None
+    if not ran:
+        reason = (run.skipped_reason if run else None) or TEXT["archive_unavailable"]
+    return ArchivePlan(
+        ran=ran,
+        skipped_reason=reason,
+        window=usage.window,
+        poor_match=bool(usage.match and usage.match.warning),
+        items=items,
+        folded=len(items) > OPEN_ARCHIVE_LIMIT,
     )
 
 

@@ -1,0 +1,126 @@
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from auditor.model import Severity
+from auditor.rule import Rule, option
+from auditor.rules.maintenance.stale_content import StaleContent
+from auditor.rules.usage.ranking import (
+    MIN_DOCUMENTS,
+    MIN_DOCUMENTS_HELP,
+    percentile,
+    period,
+    ranked,
+    times,
+    top,
+)
+
+
+class StaleAndPopular(Rule):
+    """
+    ## What it does
+    Finds documents that are stale (as `stale-content` judges them: last review, or
+    lacking one last change, older than the review cadence) or past their own review-by
+    date, *and* among the most read: in the top quartile of page views among the pages
+    that were read at least once in the usage window. A document's own
+    `review_interval` wins, as for `stale-content`; the cadence options are the same and
+    are set for this rule separately.
+
+    Quantiles need enough pages to mean something: with fewer than `min-documents`
+    read pages the rule reports nothing.
+
+    ## Why
+    The guide calls it a known fact: people who search twice and get a dated answer don't
+    come back a third time (TA5). A stale page nobody opens does little harm; a stale page
+    that many people read hands out that dated answer every day. Review these first (TE6).
+
+    ## Example
+    ```markdown
+    ---
+    title: Expense claims
+    reviewed: 2023-05-02
+    ---
+    ```
+    Read 1,240 times in the past year, more than 95% of the pages, but last reviewed
+    three and a half years before the audit.
+
+    ## Fix
+    Review the page now, with someone who does the work today, and set `reviewed:` to
+    today's date. Its readers are the ones who will stop trusting the knowledge base.
+    """
+
+    id = "T003"
+    name = "stale-and-popular"
+    severity = Severity.ERROR
+    principle = "TA5"
+    summary = "A stale or overdue document is among the most read."
+    needs = ("usage",)
+
+    @dataclass(frozen=True)
+    class Options:
+        popular_quantile: float = option(
+            0.75,
+            "A page is popular when read more than this share of the pages read at least once "
+            "(0.75: the top quartile).",
+        )
+        min_documents: int = option(MIN_DOCUMENTS, MIN_DOCUMENTS_HELP)
+        cadence_days: int = option(365, "Days between reviews for documents with no other cadence.")
+        cadence_by_type: dict[str, int] = option(
+            {}, "Days between reviews per document type, e.g. { policy = 180 }."
+        )
+        cadence_by_path: dict[str, int] = option(
+            {},
+            'Days per gitignore-style path glob, e.g. { "policies/**" = 180 }; first match wins.',
+        )
+        use_change_date: bool = option(
+            True, "Judge documents without a review date by their last change date."
+        )
+
+    def check(self, corpus, options):
+        docs = corpus.documents
+        views = docs["views"]
+        read = ranked(docs) & (views > 0)
+        if read.sum() < options.min_documents:
+            return
+        popular = read & top(views, views[read], options.popular_quantile)
+        threshold = views[popular].min()
+
+        reviewed = docs["reviewed"].notna()
+        date = docs["reviewed"]
+        if options.use_change_date:
+            date = date.fillna(docs["changed"])
+        age = (corpus.now - date).dt.days
+        cadence = StaleContent.cadence(docs, options)
+        stale = date.notna() & (age > cadence)
+        overdue = docs["expires"] < corpus.now
+
+        hits = docs.index[popular & (stale | overdue)]
+        rank = percentile(views[hits], views[ranked(docs)])
+        when = period(corpus)
+        for path in hits:
+            evidence = {
+                "views": int(views[path]),
+                "users": docs.at[path, "users"],
+                "percentile": int(rank[path]),
+                "popular_from_views": int(threshold),
+            }
+            why = ""
+            if overdue[path]:
+                expires = docs.at[path, "expires"]
+                days = (corpus.now - expires).days
+                evidence.update(review_by=f"{expires:%Y-%m-%d}", overdue_days=days)
+                why = f"its review date passed {days} days ago"
+            if stale[path]:  # the age of the content says more than a missed promise
+                verb = "reviewed" if reviewed[path] else "changed"
+                why = f"last {verb} {int(age[path])} days ago"
+                evidence.update(
+                    date=f"{date[path]:%Y-%m-%d}",
+                    date_source=docs.at[path, f"{verb}_source"],
+                    age_days=int(age[path]),
+                    cadence_days=int(cadence[path]),
+                )
+            yield self.finding(
+                path,
+                f"Read {times(views[path])} {when} but {why}: readers get a dated answer.",
+                **evidence,
+            )
