@@ -17,9 +17,10 @@ def report_targets(formats: list[str], output: str | None, root: Path) -> dict[s
     """Where each format goes (None = standard output).
 
     `-o -` is standard output (one format); an existing folder, a path ending in `/`, or
-    several formats mean a folder (`report.html`, `report.json`, `archive.csv`); anything else is a file. Without
-    `-o`, reports go to `./kb-audit-report/` — or to the temporary folder when that would
-    be inside the scanned folder, which kb-audit never writes to unless told to.
+    several formats mean a folder (`report.html`, `report.json`, `archive.csv`); anything
+    else is a file. Without `-o`, reports go to `./kb-audit-report/` — or to the temporary
+    folder when that would be inside the scanned folder, which kb-audit never writes to
+    unless told to.
     """
     unknown = [f for f in formats if f not in RENDERERS]
     if unknown:

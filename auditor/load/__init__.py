@@ -18,8 +18,8 @@ from auditor.load.graph import click_depths
 from auditor.load.history import read_history
 from auditor.load.links import LinkTargets, resolve_links
 from auditor.load.sites import read_site
-from auditor.load.usage import map_usage, read_usage
 from auditor.load.slug import anchors_for
+from auditor.load.usage import map_usage, read_usage
 from auditor.model import Skipped
 
 CONFLUENCE_EXTENSIONS = [".html"]
