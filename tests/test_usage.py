@@ -603,7 +603,15 @@ def test_a_poor_match_on_a_path_prefix_offers_the_base_path():
     rows = [("/team-kb/guides/deploy/", None, 9), ("/team-kb/about/", None, 5)]
     facts = map_usage(views_of(rows), DOCS, SITE).facts
     assert "start with /team-kb/" in facts["warning"]
+    assert "(e.g. https://docs.example.org/team-kb/)" in facts["warning"]
     assert facts["hint"] == {"option": "base-urls", "value": "/team-kb/"}
+
+
+def test_a_poor_match_on_titles_says_titles_must_be_unique_document_titles():
+    rows = [(None, "Quarterly numbers", 9), (None, "FAQ", 5), (None, "Deploy", 1)]
+    warning = map_usage(views_of(rows), DOCS, SITE).facts["warning"]
+    assert "Most viewed unmatched: Quarterly numbers (9), FAQ (5)." in warning
+    assert "only when exactly one document has it" in warning
 
 
 def test_no_views_at_all_is_no_proof_of_disuse():

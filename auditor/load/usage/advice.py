@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from urllib.parse import urlsplit
 
 import pandas as pd
 
@@ -38,7 +39,7 @@ def advise(
     sample = unmatched.nlargest(_SAMPLE, "views")
     labels = sample["page"].where(sample["page"].notna(), sample["title"])
     top = ", ".join(f"{label} ({views:,})" for label, views in
-                    zip(labels[:3], sample["views"][:3], strict=True))  # fmt: skip
+                    zip(labels.iloc[:3], sample["views"].iloc[:3], strict=True))  # fmt: skip
     percent = f"{share:.0%}" if share >= 0.01 or share == 0 else "under 1%"
     fix, hint = _fix(sample, matcher, files)
     return (
@@ -52,6 +53,13 @@ def advise(
 def _fix(sample: pd.DataFrame, matcher: Matcher, files: Sequence[dict]) -> tuple[str, Hint]:
     pages = sample[sample["page"].notna()]
     half = sample["views"].sum() / 2
+    if pages["views"].sum() < half:  # mostly titles, none of them unique document titles
+        return (
+            "Most unmatched rows have only a title, and a title matches only when exactly one "
+            "document has it: check that the usage data is of this knowledge base, or export "
+            "page paths or URLs instead.",
+            None,
+        )
     confluence = pages["page"].str.contains(_CONFLUENCE)
     if pages.loc[confluence, "views"].sum() >= half:
         example = pages.loc[confluence, "page"].iloc[0]
@@ -76,9 +84,11 @@ def _fix(sample: pd.DataFrame, matcher: Matcher, files: Sequence[dict]) -> tuple
     if not by_first.empty and by_first.max() >= half:
         prefix = f"/{by_first.idxmax()}/"
         if _gain(pages, matcher.with_bases([*matcher.bases, prefix]), prefix):
+            host = next((f"https://{urlsplit(b).netloc}" for b in matcher.bases
+                         if urlsplit(b).netloc), "https://<your site>")  # fmt: skip
             return (
                 f"Most unmatched pages start with {prefix}: add the site's address with that "
-                f"path to base-urls (e.g. https://docs.example.org{prefix}).",
+                f"path to base-urls (e.g. {host}{prefix}).",
                 {"option": "base-urls", "value": prefix},
             )
     return (
