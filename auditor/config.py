@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -191,7 +192,8 @@ def load_config(path: Path | None) -> Config:
         data = data.get("tool", {}).get("kb-audit", {})
     config = Config.from_mapping(_snake(data), str(path))
     # Files named in a config file are relative to it, wherever kb-audit runs from.
-    return dataclasses.replace(config, usage=[str(path.parent / u) for u in config.usage])
+    usage = [os.path.normpath(path.parent / u) for u in config.usage]
+    return dataclasses.replace(config, usage=usage)
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

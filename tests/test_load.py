@@ -287,11 +287,19 @@ def test_click_depth_counts_hops_from_entry_pages_and_navigation(write_tree):
             "b.md": "[c](c.md)\n",
             "c.md": "# C\n",
             "island.md": "[c](c.md)\n",
+            "sub/index.md": "[b](../b.md)\n",  # a folder's index is no home page
             "mkdocs.yml": "site_name: x\ndocs_dir: .\nnav:\n  - c.md\n",
         }
     )
     docs = load_corpus(root, Config(), NOW).documents
     assert docs["click_depth"].to_dict() == pytest.approx(
-        {"index.md": 0, "a.md": 1, "b.md": 2, "c.md": 1, "island.md": float("nan")},
+        {
+            "index.md": 0,
+            "a.md": 1,
+            "b.md": 2,
+            "c.md": 1,
+            "island.md": float("nan"),
+            "sub/index.md": float("nan"),
+        },
         nan_ok=True,
     )

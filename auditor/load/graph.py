@@ -10,8 +10,9 @@ _FOLLOWED = ("ok", "missing-anchor")  # the page exists, even if the section doe
 
 
 def click_depths(documents: pd.DataFrame, links: pd.DataFrame) -> pd.Series:
-    """Fewest link hops from an entry page (0) to each document; a page in the site's
-    navigation is one click from anywhere (1). NaN where no path leads."""
+    """Fewest link hops from the home page (0) to each document: the entry pages at the
+    top of the knowledge base, or all entry pages when none is at the top. A page in the
+    site's navigation is one click from anywhere (1). NaN where no path leads."""
     followed = links[links["status"].isin(_FOLLOWED) & links["target_path"].isin(documents.index)]
     neighbours: dict[str, set[str]] = defaultdict(set)
     for source, target in zip(followed["source"], followed["target_path"], strict=True):
@@ -19,7 +20,9 @@ def click_depths(documents: pd.DataFrame, links: pd.DataFrame) -> pd.Series:
             neighbours[source].add(target)
     depth: dict[str, int] = {}
     queue: deque[str] = deque()
-    for start, level in ((documents["is_entry"], 0), (documents["in_nav"], 1)):
+    entry = documents["is_entry"].astype(bool)
+    home = entry & (documents["depth"] == 0)
+    for start, level in ((home if home.any() else entry, 0), (documents["in_nav"], 1)):
         for path in documents.index[start.astype(bool)]:
             if path not in depth:
                 depth[path] = level
