@@ -37,6 +37,11 @@ def report_targets(formats: list[str], output: str | None, root: Path) -> dict[s
             folder = Path(tempfile.gettempdir()) / f"{DEFAULT_FOLDER}-{root.resolve().name}"
         return {fmt: folder / RENDERERS[fmt][0] for fmt in formats}
     path = Path(output)
+    if len(formats) > 1 and path.suffix and not path.is_dir():
+        raise ConfigError(
+            f"-o {output} names one file, but {len(formats)} formats were asked "
+            f"({', '.join(formats)}): give a folder, e.g. -o {path.with_suffix('')}/"
+        )
     if len(formats) > 1 or path.is_dir() or output.endswith(("/", "\\")):
         return {fmt: path / RENDERERS[fmt][0] for fmt in formats}
     return {formats[0]: path}

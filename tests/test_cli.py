@@ -163,3 +163,11 @@ def test_installed_script_runs_from_any_directory(tmp_path):
     )  # fmt: skip
     assert proc.returncode == 2
     assert proc.stderr.strip() == f"kb-audit: error: path does not exist: {tmp_path / 'missing'}"
+
+
+def test_one_file_for_several_formats_is_refused_with_the_fix(write_tree):
+    root = write_tree({"index.md": "# Home\n"})
+    result = run("scan", str(root), "-f", "html,json", "-o", "out.html")
+    assert result.exit_code == 2
+    assert "names one file, but 2 formats were asked (html, json)" in result.output
+    assert "-o out/" in result.output

@@ -106,7 +106,7 @@ def _result(
 
 def _usage(**changes) -> dict:
     facts = {
-        "files": ["pageviews.csv"],
+        "files": [{"path": "pageviews.csv", "format": "csv", "rows": 10}],
         "views_total": 1000.0,
         "views_matched": 900.0,
         "match_share": 0.9,

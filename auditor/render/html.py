@@ -645,7 +645,7 @@ def _usage(result: AuditResult) -> UsageView:
 def _match(facts: dict[str, Any]) -> UsageMatch:
     share = facts.get("match_share")
     return UsageMatch(
-        files=tuple(str(f) for f in facts.get("files") or ()),
+        files=tuple(f["path"] for f in facts.get("files") or ()),
         views_total=facts.get("views_total"),
         percent=filters.percent(share) if share is not None else None,
         matched_by_title=int(facts.get("matched_by_title") or 0),
