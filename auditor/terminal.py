@@ -24,6 +24,14 @@ def summary_lines(result: AuditResult, written: list[Path], fail_on: str) -> lis
         f"{s.documents} documents · score {click.style(str(s.score.value), bold=True)}/100 · "
         + counts,
     ]
+    usage = result.inputs.get("usage")
+    if usage:
+        lines.append(
+            f"Usage: {usage['match_share']:.0%} of {usage['views_total']:,} page views "
+            "matched a document."
+        )
+        if usage.get("warning"):
+            lines.append(click.style(usage["warning"], fg="red", bold=True))
     by_rule = Counter((f.severity.value, f.id, f.rule) for f in result.findings)
     for (sev, rule_id, name), n in sorted(
         by_rule.items(), key=lambda kv: (-Severity(kv[0][0]).rank, kv[0][1])

@@ -171,3 +171,12 @@ def test_one_file_for_several_formats_is_refused_with_the_fix(write_tree):
     assert result.exit_code == 2
     assert "names one file, but 2 formats were asked (html, json)" in result.output
     assert "-o out/" in result.output
+
+
+def test_poor_usage_match_is_said_loudly_on_the_terminal(tmp_path, write_tree):
+    root = write_tree({"index.md": "# Home\n", "a.md": "# A\n"})
+    usage = tmp_path / "views.csv"
+    usage.write_text("page,views\n/a,5\nhttps://elsewhere.example/x,90\n/y,40\n")
+    result = run("scan", str(root), "--usage", str(usage), "-o", str(tmp_path / "r.json"))
+    assert "Usage: 4% of 135 page views matched a document." in result.output
+    assert "unreliable" in result.output
