@@ -14,6 +14,7 @@ from auditor.config import Config
 from auditor.load.dates import parse_days
 from auditor.load.frontmatter import split_frontmatter
 from auditor.load.markdown import MarkdownFacts, scan_markdown
+from auditor.load.suppressions import comment_ignores, file_ignores
 from auditor.load.text import decode, is_binary
 
 DATE_KINDS = ("reviewed", "changed", "expires")
@@ -73,6 +74,8 @@ def read_document(path: Path, rel: str, config: Config) -> LoadedDocument | str:
     row.update(_title(split.meta, facts, config))
     row.update(_facts_from_frontmatter(split.meta, config))
     row.update(_freshness_comment(split.body, row))
+    in_comments, row["ignore_blocks"] = comment_ignores(facts.comments, text)
+    row["ignore_file"] = file_ignores(split.meta) + in_comments
     links = [
         {"source": rel, "line": link.line, "kind": link.kind, "target": link.target}
         for link in facts.links
@@ -115,6 +118,8 @@ def base_row(rel: str, config: Config, size: int) -> dict[str, Any]:
         "date_problems": (),
         "mtime": None,
         "in_nav": False,
+        "ignore_file": (),  # rules the document silences for itself (ids or names, lower)
+        "ignore_blocks": (),  # ((rules, first line, last line), …) silenced by comments
         # Filled by the load stage: from usage data (NaN without it), the link graph
         # and version history (NaN without it).
         "views": math.nan,

@@ -28,6 +28,7 @@ _TEMPLATES = re.compile(
     r"|^(?:import|export)\s[^\n]*",  # MDX module lines
     re.DOTALL | re.MULTILINE,
 )
+MEDIA_TAGS = frozenset({"video", "audio", "iframe", "object", "embed", "picture", "svg"})
 _WORD = re.compile(r"\w+(?:['\u2019-]\w+)*")  # "don't", "e-mail", curly apostrophes too
 _LEVEL = {"H1": 1, "H2": 2, "H3": 3, "H4": 4, "H5": 5, "H6": 6}
 
@@ -55,6 +56,11 @@ class MarkdownFacts:
     words: int = 0
     lead_words: int | None = None
     table_rows: int = 0
+    #: Prose outside code, with the file line each piece starts on (abbreviations, policies).
+    prose: list[tuple[int, str]] = field(default_factory=list)
+    code_languages: list[str] = field(default_factory=list)  # of fenced blocks: mermaid, …
+    html_tags: set[str] = field(default_factory=set)  # media tags met: video, audio, iframe
+    comments: list[tuple[int, str]] = field(default_factory=list)  # HTML comments, by line
 
 
 def mask_templates(body: str) -> str:
@@ -70,10 +76,17 @@ class _HtmlLinks(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.found: list[tuple[str, str, int]] = []  # (kind, target, line within the html)
         self.ids: list[str] = []
+        self.tags: set[str] = set()
+        self.comments: list[tuple[int, str]] = []
+
+    def handle_comment(self, data):
+        self.comments.append((self.getpos()[0], data))
 
     def handle_starttag(self, tag, attrs):
         values = dict(attrs)
         line = self.getpos()[0]
+        if tag in MEDIA_TAGS:
+            self.tags.add(tag)
         if tag == "a" and values.get("href"):
             self.found.append(("link", values["href"], line))
         elif tag == "img" and values.get("src"):
@@ -102,7 +115,6 @@ def scan_markdown(body: str, first_line: int = 1, gollum: bool = False) -> Markd
     facts = MarkdownFacts()
     lines = _LineIndex(body.encode("utf-8", "surrogatepass"), first_line)
     anchors = AnchorSet()
-    words: list[str] = []
     heading: list[str] | None = None
     heading_start = heading_id = None
     paragraph: list[str] | None = None
@@ -121,7 +133,7 @@ def scan_markdown(body: str, first_line: int = 1, gollum: bool = False) -> Markd
             if gollum_link is not None:
                 gollum_link.target += value
                 continue
-            words.append(value)
+            facts.prose.append((lines.line(span["start"]), value))
             if heading is not None:
                 heading.append(value)
             elif paragraph is not None:
@@ -153,6 +165,9 @@ def scan_markdown(body: str, first_line: int = 1, gollum: bool = False) -> Markd
                 facts.links.append(RawLink(link_kind, attrs["dest_url"], lines.line(span["start"])))
             elif tag == "CodeBlock":
                 code_depth += 1
+                fenced = attrs.get("Fenced") if isinstance(attrs, dict) else None
+                if fenced:
+                    facts.code_languages.append(fenced.split()[0].lower())
         elif kind == "End":
             if value == "Paragraph" and paragraph is not None:
                 facts.lead_words = count_words(paragraph)
@@ -174,9 +189,10 @@ def scan_markdown(body: str, first_line: int = 1, gollum: bool = False) -> Markd
                 seen_subheading = seen_subheading or level > 1
                 heading = None
 
-    facts.words = count_words(words)
+    facts.words = count_words([text for _, text in facts.prose])
     for anchor in html.ids:
         anchors.add_id(anchor)
+    facts.html_tags = html.tags
     facts.anchors = anchors.frozen()
     return facts
 
@@ -184,9 +200,11 @@ def scan_markdown(body: str, first_line: int = 1, gollum: bool = False) -> Markd
 def _scan_html(parser: _HtmlLinks, fragment: str, line: int, facts: MarkdownFacts) -> None:
     """Feed one HTML event to the parser; its links get file lines."""
     parser.found.clear()
+    parser.comments.clear()
     parser.reset()
     parser.feed(fragment)
     facts.links.extend(RawLink(kind, target, line + at - 1) for kind, target, at in parser.found)
+    facts.comments.extend((line + at - 1, text) for at, text in parser.comments)
 
 
 def count_words(parts: list[str]) -> int:
