@@ -27,7 +27,7 @@ def audit(path: str | Path, config: Config | None = None, progress=None) -> Audi
         raise ConfigError(f"--now: {exc}") from None
     plan = plan_rules(config)  # refuse a bad rule configuration before reading any file
     corpus = load_corpus(Path(path), config, now, progress=progress)
-    findings, runs = run_rules(corpus, plan)
+    findings, suppressed, runs = run_rules(corpus, plan)
     scores = document_scores(list(corpus.documents.index), findings)
     per_severity = Counter(f.severity.value for f in findings)
     summary = Summary(
@@ -37,6 +37,7 @@ def audit(path: str | Path, config: Config | None = None, progress=None) -> Audi
         skipped=len(corpus.skipped),
         findings={s.value: per_severity.get(s.value, 0) for s in Severity},
         documents_with_findings=len({f.path for f in findings if f.path in scores}),
+        suppressed=len(suppressed),
         score=overall_score(scores),
         date_sources=corpus.facts.get("dates", {}).get("sources", {}),
     )
@@ -47,6 +48,7 @@ def audit(path: str | Path, config: Config | None = None, progress=None) -> Audi
         summary=summary,
         rules=runs,
         findings=findings,
+        suppressed=suppressed,
         documents=_document_facts(corpus, findings, scores),
         skipped=corpus.skipped,
         inputs=corpus.facts,

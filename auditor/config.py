@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from auditor.errors import ConfigError
+from auditor.overrides import Override, parse_overrides
+from auditor.policies import Policy, parse_policies
 
 CONFIG_NAME = "kb-audit.toml"
 FAIL_ON = ("error", "warning", "info", "never")
@@ -105,6 +107,8 @@ class Config:
     #: "obsidian" reads [[Page|text]], "gollum" reads [[text|Page]].
     wikilinks: str = "obsidian"
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
+    overrides: list[Override] = field(default_factory=list)
+    policies: list[Policy] = field(default_factory=list)
     #: Where the values came from, for the report ("defaults" or a file path).
     source: str = "defaults"
 
@@ -120,6 +124,10 @@ class Config:
                 **{k: v if k == "date_order" else _str_list(v, f"frontmatter.{k}", source)
                    for k, v in checked.items()}
             )  # fmt: skip
+        if "overrides" in values:
+            values["overrides"] = parse_overrides(values["overrides"], source)
+        if "policies" in values:
+            values["policies"] = parse_policies(values["policies"], source)
         if "rules" in values:
             rules = values["rules"]
             if not isinstance(rules, dict) or not all(isinstance(v, dict) for v in rules.values()):

@@ -30,6 +30,8 @@ class Finding:
     message: str
     line: int | None = None
     evidence: dict[str, Any] = field(default_factory=dict)
+    #: Why the finding does not count, when a document or the config silenced its rule.
+    suppressed_by: str | None = None
 
     def sort_key(self) -> tuple:
         return (-self.severity.rank, self.path, self.line or 0, self.id)
@@ -74,6 +76,7 @@ class Summary:
     skipped: int
     findings: dict[str, int]
     documents_with_findings: int
+    suppressed: int
     score: Score
     #: How many documents' freshness rests on each kind of date source.
     date_sources: dict[str, int]
@@ -87,6 +90,8 @@ class AuditResult:
     summary: Summary
     rules: list[RuleRun]
     findings: list[Finding]
+    #: Findings silenced by a document or the config: counted and listed, never hidden.
+    suppressed: list[Finding]
     documents: list[dict[str, Any]]
     skipped: list[Skipped]
     #: What the load stage learned about its inputs: date orders, history, site.

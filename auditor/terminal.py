@@ -47,6 +47,10 @@ def summary_lines(result: AuditResult, written: list[Path], fail_on: str) -> lis
     skipped_rules = [r for r in result.rules if not r.ran]
     for run in skipped_rules:
         lines.append(f"Skipped {run.id} {run.rule}: {run.skipped_reason}.")
+    if s.suppressed:
+        lines.append(
+            f"{s.suppressed} findings silenced by pages or the config (listed in the report)."
+        )
     if s.skipped:
         noun = "file or folder" if s.skipped == 1 else "files or folders"
         lines.append(f"Skipped {s.skipped} {noun} (listed in the report).")

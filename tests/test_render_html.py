@@ -278,3 +278,16 @@ def test_summary_says_what_dates_and_links_rest_on(tmp_path):
     assert "read day first (default (day first))" in section
     assert "the way MkDocs serves the site (mkdocs.yml)" in section
     assert "version history not read" in section
+
+
+def test_silenced_findings_are_listed_with_their_reason(tmp_path):
+    (tmp_path / "index.md").write_text(
+        "# Home\n\n<!-- kb-audit: ignore broken-link -->\n[<b>gone</b>](gone.md)\n"
+    )
+    result = audit(tmp_path, Config(now=NOW, history=False))
+    assert result.summary.suppressed == 1 and not [f for f in result.findings if f.id == "T020"]
+    html = render_html(result, rule_sections())
+    section = _section(html, "skipped")
+    assert "Findings silenced on purpose" in section
+    assert "index.md:4" in section and "document: ignore comment on line 3" in section
+    assert "<b>gone</b>" not in html

@@ -81,6 +81,7 @@ def _result(
             skipped=0,
             findings={"warning": len(findings)} if findings else {},
             documents_with_findings=len({f.path for f in findings}),
+            suppressed=0,
             score=Score(100, "Each document starts at 100.", {}),
             date_sources={},
         ),
@@ -97,6 +98,7 @@ def _result(
             )
         ],
         findings=findings,
+        suppressed=[],
         documents=documents,
         skipped=[],
         inputs=inputs,

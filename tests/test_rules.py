@@ -1,5 +1,7 @@
 """Rule behaviour as data: every folder under fixtures/rules/<rule>/<case>/ holds a small
-wiki and a case.yml with the audit date, the rule's options and the expected findings."""
+wiki and a case.yml with the audit date, the rule's options (`config`), other settings
+of kb-audit.toml such as overrides and policies (`settings`), usage files, the expected
+findings (with severity where it matters) and the expected suppressed findings."""
 
 from pathlib import Path
 
@@ -22,23 +24,44 @@ def _id(case: Path) -> str:
 def test_rule_case(case: Path):
     spec = yaml.safe_load((case / "case.yml").read_text())
     rule = case.parent.name
-    config = Config(
-        now=str(spec["now"]),
-        select=[rule],
-        rules=spec.get("config") or {},
-        history=False,  # the fixtures' git history is this repository's, not theirs
-        usage=[str(case / f) for f in spec.get("usage", [])],
+    settings = {k.replace("-", "_"): v for k, v in (spec.get("settings") or {}).items()}
+    config = Config.from_mapping(
+        {
+            **settings,
+            "now": str(spec["now"]),
+            "select": [rule],
+            "rules": spec.get("config") or {},
+            "history": False,  # the fixtures' git history is this repository's, not theirs
+            "usage": [str(case / f) for f in spec.get("usage", [])],
+        },
+        source=str(case / "case.yml"),
     )
     result = audit(case / "wiki", config)
 
-    found = sorted((f.path, f.line) for f in result.findings)
-    expected = sorted((e["path"], e.get("line")) for e in spec["expected"])
-    if not any("line" in e for e in spec["expected"]):
-        found = sorted((path, None) for path, _ in found)
-    assert found == expected
+    assert _keys(result.findings, spec["expected"]) == _keys(spec["expected"], spec["expected"])
+    suppressed = spec.get("suppressed", [])
+    assert _keys(result.suppressed, suppressed) == _keys(suppressed, suppressed)
+    assert all(f.suppressed_by for f in result.suppressed)
     assert {f.rule for f in result.findings} <= {rule}
     for finding in result.findings:
         assert finding.message and "\n" not in finding.message
+
+
+def _keys(findings, expected: list[dict]) -> list[tuple]:
+    """Comparable (path, line, severity) triples; line and severity only where the expected
+    findings give them."""
+    with_line = any("line" in e for e in expected)
+    with_severity = any("severity" in e for e in expected)
+
+    def key(f):
+        get = f.get if isinstance(f, dict) else lambda name: getattr(f, name)
+        return (
+            get("path"),
+            get("line") if with_line else None,
+            str(get("severity")) if with_severity else None,
+        )
+
+    return sorted(map(key, findings))
 
 
 def test_every_rule_has_a_case_that_fires_and_one_that_does_not():

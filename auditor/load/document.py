@@ -14,8 +14,11 @@ from auditor.config import Config
 from auditor.load.dates import parse_days
 from auditor.load.frontmatter import split_frontmatter
 from auditor.load.markdown import MarkdownFacts, scan_markdown
+from auditor.load.media import media_kinds
+from auditor.load.shingles import minhash
 from auditor.load.suppressions import comment_ignores, file_ignores
 from auditor.load.text import decode, is_binary
+from auditor.policies import pattern_hits
 
 DATE_KINDS = ("reviewed", "changed", "expires")
 _NOTION_ID = re.compile(r" [0-9a-f]{32}$")  # Notion exports end every name in the page id
@@ -74,8 +77,11 @@ def read_document(path: Path, rel: str, config: Config) -> LoadedDocument | str:
     row.update(_title(split.meta, facts, config))
     row.update(_facts_from_frontmatter(split.meta, config))
     row.update(_freshness_comment(split.body, row))
+    row["minhash"] = None if split.error else minhash(facts.prose)  # duplicate-content
+    row["media"] = media_kinds(facts)
     in_comments, row["ignore_blocks"] = comment_ignores(facts.comments, text)
     row["ignore_file"] = file_ignores(split.meta) + in_comments
+    row["policy_hits"] = pattern_hits(config.policies, rel, facts.prose)
     links = [
         {"source": rel, "line": link.line, "kind": link.kind, "target": link.target}
         for link in facts.links
@@ -104,9 +110,11 @@ def base_row(rel: str, config: Config, size: int) -> dict[str, Any]:
         "words": 0,
         "lead_words": None,
         "table_rows": 0,
+        "media": (),  # formats besides text: image, diagram, video, audio (load/media.py)
         "headings": (),
         "anchors": {},
         "frontmatter": {},
+        "minhash": None,  # MinHash signature of the prose, uint32 array (load/shingles.py)
         "title": _NOTION_ID.sub("", name).replace("-", " ").replace("_", " "),
         "title_source": "filename",
         "title_line": None,
@@ -120,6 +128,7 @@ def base_row(rel: str, config: Config, size: int) -> dict[str, Any]:
         "in_nav": False,
         "ignore_file": (),  # rules the document silences for itself (ids or names, lower)
         "ignore_blocks": (),  # ((rules, first line, last line), …) silenced by comments
+        "policy_hits": {},  # pattern policy id -> first matching line, or None
         # Filled by the load stage: from usage data (NaN without it), the link graph
         # and version history (NaN without it).
         "views": math.nan,

@@ -240,6 +240,13 @@ TEXT: dict[str, Any] = {
     "skipped_heading": "What was not checked",
     "skipped_rules_heading": "Checks that did not run",
     "skipped_rules_none": "Every check ran.",
+    "suppressed_heading": "Findings silenced on purpose",
+    "suppressed_intro": (
+        "A page or the configuration asked to ignore these. They do not count in the score, "
+        "but they are still here: check now and then that the reason still holds."
+    ),
+    "suppressed_none": "No finding was silenced.",
+    "col_silenced_by": "Silenced by",
     "skipped_files_heading": "Files that were skipped",
     "skipped_files_none": "No file was skipped.",
     "col_rule": "Check",
@@ -372,6 +379,16 @@ class RuleLine:
 
 
 @dataclass(frozen=True, slots=True)
+class SuppressedRow:
+    rule_id: str
+    rule: str
+    path: str
+    line: int | None
+    message: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class SkippedFile:
     path: str
     reason: str
@@ -497,6 +514,7 @@ class Report:
     clean: tuple[RuleLine, ...]
     skipped_rules: tuple[RuleLine, ...]
     skipped_files: tuple[SkippedFile, ...]
+    suppressed: tuple[SuppressedRow, ...]
     documents: tuple[DocumentRow, ...]
     rule_docs: tuple[RuleDoc, ...]
 
@@ -546,6 +564,10 @@ def build_report(result: AuditResult, rule_docs: dict[str, dict[str, str]]) -> R
             if not r.ran
         ),
         skipped_files=tuple(SkippedFile(s.path, s.reason) for s in result.skipped),
+        suppressed=tuple(
+            SuppressedRow(f.id, f.rule, f.path, f.line, f.message, f.suppressed_by or "")
+            for f in result.suppressed
+        ),
         documents=tuple(_document_row(doc, anchors[doc["path"]]) for doc in result.documents),
         rule_docs=_rule_docs(result, rule_docs),
     )

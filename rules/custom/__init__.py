@@ -1,0 +1,1 @@
+"""Rules the configuration declares: custom policies."""
