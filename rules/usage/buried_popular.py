@@ -20,9 +20,10 @@ class BuriedPopular(Rule):
     ## What it does
     Finds the most read documents — the top decile of page views among the pages read at
     least once — that sit deep: `folder-depth` folders down or more (3 by default:
-    `a/b/c/page.md`), or `click-depth` clicks or more from the nearest entry page (4 by
-    default), or not reachable by links from any entry page at all. Pages listed in the
-    site's navigation count as one click away.
+    `a/b/c/page.md`), or `click-depth` clicks or more from the home page (4 by default),
+    or not reachable by links from it at all. The home page is the entry page (`index`,
+    `README`, …) at the top of the knowledge base, or every entry page when none is at the
+    top; pages listed in the site's navigation count as one click away.
 
     Quantiles need enough pages to mean something: with fewer than `min-documents`
     read pages the rule reports nothing. When no page is reachable by links (a folder
@@ -58,7 +59,7 @@ class BuriedPopular(Rule):
             "(0.9: the top decile).",
         )
         folder_depth: int = option(3, "Folders deep (0 is the root) from which a page is buried.")
-        click_depth: int = option(4, "Clicks from an entry page from which a page is buried.")
+        click_depth: int = option(4, "Clicks from the home page from which a page is buried.")
         min_documents: int = option(MIN_DOCUMENTS, MIN_DOCUMENTS_HELP)
 
     def check(self, corpus, options):
@@ -82,9 +83,9 @@ class BuriedPopular(Rule):
             if deep_folder[path]:
                 where.append(f"{docs.at[path, 'depth']} folders deep")
             if unreachable[path]:
-                where.append("no link leads to it from an index page")
+                where.append("no path of links leads to it from the home page")
             elif deep_links[path]:
-                where.append(f"{int(clicks[path])} clicks from the nearest index page")
+                where.append(f"{int(clicks[path])} clicks from the home page")
             yield self.finding(
                 path,
                 f"Read {times(views[path])} {when}, more than {int(rank[path])}% of pages, "

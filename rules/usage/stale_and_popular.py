@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pandas as pd
+
 from auditor.model import Severity
 from auditor.rule import Rule, option
 from auditor.rules.maintenance.stale_content import StaleContent
@@ -98,9 +100,10 @@ class StaleAndPopular(Rule):
         rank = percentile(views[hits], views[ranked(docs)])
         when = period(corpus)
         for path in hits:
+            users = docs.at[path, "users"]
             evidence = {
                 "views": int(views[path]),
-                "users": docs.at[path, "users"],
+                "users": None if pd.isna(users) else int(users),
                 "percentile": int(rank[path]),
                 "popular_from_views": int(threshold),
             }
