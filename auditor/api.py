@@ -15,6 +15,7 @@ from auditor.engine import plan_rules, run_rules
 from auditor.errors import ConfigError
 from auditor.load import load_corpus
 from auditor.load.dates import parse_now
+from auditor.registry import plugin_problems
 from auditor.model import AuditResult, Finding, Severity, Summary
 from auditor.scoring import document_scores, overall_score
 
@@ -51,7 +52,7 @@ def audit(path: str | Path, config: Config | None = None, progress=None) -> Audi
         suppressed=suppressed,
         documents=_document_facts(corpus, findings, scores),
         skipped=corpus.skipped,
-        inputs=corpus.facts,
+        inputs={**corpus.facts, "plugin_problems": list(plugin_problems())},
         config=config.to_dict(),
     )
 

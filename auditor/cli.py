@@ -19,7 +19,7 @@ from auditor.config import FAIL_ON, Config, find_config, load_config
 from auditor.docs import rule_sections
 from auditor.errors import InputError, KbAuditError
 from auditor.output import report_targets, write_reports
-from auditor.registry import load_rules, resolve
+from auditor.registry import load_rules, plugin_problems, resolve
 from auditor.terminal import summary_lines
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -138,6 +138,8 @@ def _config(ctx: click.Context, path: Path, config_file: Path | None, options: d
 def list_rules(as_json: bool) -> int:
     """List the rules: id, name, default severity, the guide's principle."""
     rules = load_rules()
+    for problem in plugin_problems():
+        click.echo(f"kb-audit: skipped {problem}", err=True)
     if as_json:
         rows = [
             {"id": c.id, "rule": c.name, "severity": str(c.severity), "principle": c.principle,

@@ -19,19 +19,25 @@ ID_PATTERN = re.compile(r"^[A-Z]\d{3}$")
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
 
-@cache
 def load_rules() -> tuple[type[Rule], ...]:
     """Every registered rule class, sorted by id."""
-    classes = []
+    return _discover()[0]
+
+
+def plugin_problems() -> tuple[str, ...]:
+    """One line per rule plugin that failed to load and was skipped."""
+    return _discover()[1]
+
+
+@cache
+def _discover() -> tuple[tuple[type[Rule], ...], tuple[str, ...]]:
+    classes, problems = [], []
     for ep in entry_points(group=GROUP):
         try:
-            cls = ep.load()
-        except Exception as exc:  # a broken plugin must name itself, not crash the run
-            raise RegistryError(
-                f"rule plugin '{ep.name}' ({ep.value}) failed to load: {exc}"
-            ) from exc
-        classes.append(cls)
-    return validate(classes)
+            classes.append(ep.load())
+        except Exception as exc:  # a broken plugin is reported and skipped, never a crash
+            problems.append(f"rule plugin '{ep.name}' ({ep.value}) failed to load: {exc}")
+    return validate(classes), tuple(problems)
 
 
 def validate(classes: list[type]) -> tuple[type[Rule], ...]:

@@ -47,6 +47,8 @@ def summary_lines(result: AuditResult, written: list[Path], fail_on: str) -> lis
     skipped_rules = [r for r in result.rules if not r.ran]
     for run in skipped_rules:
         lines.append(f"Skipped {run.id} {run.rule}: {run.skipped_reason}.")
+    for problem in result.inputs.get("plugin_problems", ()):
+        lines.append(click.style(f"Skipped {problem}", fg="yellow"))
     if s.suppressed:
         lines.append(
             f"{s.suppressed} findings silenced by pages or the config (listed in the report)."

@@ -331,6 +331,7 @@ class Basis:
     site_config: str | None
     site_notes: tuple[str, ...]
     unverified_links: int
+    plugin_problems: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -592,6 +593,7 @@ def _basis(result: AuditResult) -> Basis:
         site_config=site.get("config"),
         site_notes=tuple(site.get("notes", ())),
         unverified_links=inputs.get("links", {}).get("unverified", 0),
+        plugin_problems=tuple(inputs.get("plugin_problems", ())),
     )
 
 

@@ -1,0 +1,1 @@
+"""An example kb-audit rule plugin."""
