@@ -15,8 +15,8 @@ from auditor.engine import plan_rules, run_rules
 from auditor.errors import ConfigError
 from auditor.load import load_corpus
 from auditor.load.dates import parse_now
-from auditor.registry import plugin_problems
 from auditor.model import AuditResult, Finding, Severity, Summary
+from auditor.registry import plugin_problems
 from auditor.scoring import document_scores, overall_score
 
 

@@ -125,7 +125,7 @@ def test_each_rule_with_findings_has_a_section_with_why_and_fix(audited):
 
 def test_what_to_do_first_is_ordered_by_severity_then_count(audited):
     result, _, html = audited
-    order = re.findall(r'id="todo-(T\d+)"', html)
+    order = re.findall(r'id="todo-([A-Z]\d+)"', html)
     runs = {r.id: r for r in result.rules}
     keys = [(-Severity(runs[i].severity).rank, -runs[i].findings) for i in order]
     assert keys == sorted(keys)
