@@ -92,6 +92,16 @@ def cli() -> None:
     "access log, gzipped or not. Repeatable.",
 )  # fmt: skip
 @click.option(
+    "--roster", metavar="FILE",
+    help="Current people (one per line, or CSV/YAML of names, handles, e-mail addresses): "
+    "owners not on it are reported.",
+)  # fmt: skip
+@click.option(
+    "--glossary", metavar="FILE",
+    help="Glossary of terms and meanings (Markdown, text, CSV or YAML): its abbreviations "
+    "count as explained everywhere.",
+)  # fmt: skip
+@click.option(
     "--usage-window-days", type=int, metavar="DAYS", help="Days of usage that count. Default: 365."
 )
 @click.option(

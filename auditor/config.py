@@ -106,6 +106,12 @@ class Config:
     usage_columns: dict[str, str] = field(default_factory=dict)
     #: "obsidian" reads [[Page|text]], "gollum" reads [[text|Page]].
     wikilinks: str = "obsidian"
+    #: Current people: one per line, or a CSV/YAML of names, handles or e-mail addresses.
+    roster: str | None = None
+    #: Terms and their meaning: Markdown or text (`TERM: meaning`, tables), CSV or YAML.
+    glossary: str | None = None
+    #: A CODEOWNERS file, when not in the usual places of the folder or its repository.
+    codeowners: str | None = None
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
     overrides: list[Override] = field(default_factory=list)
     policies: list[Policy] = field(default_factory=list)
@@ -169,6 +175,9 @@ class Config:
             raise ConfigError("anchor-slugs must be auto, github, mkdocs or any")
         if self.wikilinks not in ("obsidian", "gollum"):
             raise ConfigError(f"wikilinks must be obsidian or gollum, not {self.wikilinks!r}")
+        for key in ("roster", "glossary", "codeowners"):
+            if not isinstance(getattr(self, key), str | None):
+                raise ConfigError(f"{key} must be the path of a file")
         bad = [e for e in self.extensions if not e.startswith(".")]
         if bad:
             raise ConfigError(f"extensions must start with a dot: {', '.join(bad)}")
@@ -201,7 +210,12 @@ def load_config(path: Path | None) -> Config:
     config = Config.from_mapping(_snake(data), str(path))
     # Files named in a config file are relative to it, wherever kb-audit runs from.
     usage = [os.path.normpath(path.parent / u) for u in config.usage]
-    return dataclasses.replace(config, usage=usage)
+    files = {
+        key: os.path.normpath(path.parent / value)
+        for key in ("roster", "glossary", "codeowners")
+        if isinstance(value := getattr(config, key), str)
+    }
+    return dataclasses.replace(config, usage=usage, **files)
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

@@ -28,6 +28,10 @@ class Corpus:
     #: What the load stage learned about its inputs, for the report (JSON-ready):
     #: date sources, version history, site conventions.
     facts: dict[str, Any] = field(default_factory=dict)
+    #: Identity keys of the current people (see `load/owners.py`), when a roster is given.
+    roster: frozenset[str] | None = None
+    #: Terms of the glossary file and their meaning ({} without one).
+    glossary: dict[str, str] = field(default_factory=dict)
 
     @property
     def files_seen(self) -> int:

@@ -103,7 +103,7 @@ def test_command_line_overrides_the_config_file(tmp_path, write_tree):
     root = write_tree(
         {
             "index.md": "# Home\n\n[x](missing.md)\n",
-            "kb-audit.toml": 'fail-on = "never"\nformat = ["json"]\nignore = ["T004"]\n',
+            "kb-audit.toml": 'fail-on = "never"\nformat = ["json"]\nignore = ["T004", "O001"]\n',
         }
     )
     out = tmp_path / "r.json"

@@ -1,7 +1,8 @@
 """Rule behaviour as data: every folder under fixtures/rules/<rule>/<case>/ holds a small
 wiki and a case.yml with the audit date, the rule's options (`config`), other settings
-of kb-audit.toml such as overrides and policies (`settings`), usage files, the expected
-findings (with severity where it matters) and the expected suppressed findings."""
+of kb-audit.toml such as overrides and policies (`settings`), usage, roster, glossary and
+CODEOWNERS files (paths relative to the case), the expected findings (with severity
+where it matters) and the expected suppressed findings."""
 
 from pathlib import Path
 
@@ -33,6 +34,7 @@ def test_rule_case(case: Path):
             "rules": spec.get("config") or {},
             "history": False,  # the fixtures' git history is this repository's, not theirs
             "usage": [str(case / f) for f in spec.get("usage", [])],
+            **{k: str(case / spec[k]) for k in ("roster", "glossary", "codeowners") if k in spec},
         },
         source=str(case / "case.yml"),
     )

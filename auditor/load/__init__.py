@@ -10,6 +10,7 @@ import pandas as pd
 from auditor.config import Config
 from auditor.corpus import Corpus
 from auditor.errors import InputError
+from auditor.load.abbreviations import read_glossary
 from auditor.load.confluence import export_index, is_confluence_export, read_confluence_page
 from auditor.load.dating import resolve_dates
 from auditor.load.discover import discover
@@ -17,6 +18,7 @@ from auditor.load.document import DOCUMENT_COLUMNS, LoadedDocument, read_documen
 from auditor.load.graph import click_depths
 from auditor.load.history import read_history
 from auditor.load.links import LinkTargets, resolve_links
+from auditor.load.owners import apply_owners, find_codeowners, owner_facts, read_roster
 from auditor.load.sites import read_site
 from auditor.load.slug import anchors_for
 from auditor.load.usage import map_usage, read_usage
@@ -35,6 +37,9 @@ def load_corpus(root: Path, config: Config, now: pd.Timestamp, progress=None) ->
     if config.usage:  # read first: a bad usage file fails before the long part
         files = [Path(f) for f in config.usage]
         views = read_usage(files, now, config.usage_window_days, config.usage_columns)
+    roster = read_roster(Path(config.roster)) if config.roster else None
+    glossary = read_glossary(Path(config.glossary)) if config.glossary else {}
+    codeowners = find_codeowners(root, Path(config.codeowners) if config.codeowners else None)
     confluence = is_confluence_export(root)
     extensions = config.extensions + (CONFLUENCE_EXTENSIONS if confluence else [])
     found = discover(root, extensions, config.exclude)
@@ -52,6 +57,7 @@ def load_corpus(root: Path, config: Config, now: pd.Timestamp, progress=None) ->
 
     documents = pd.DataFrame(rows, columns=DOCUMENT_COLUMNS).set_index("path", drop=False)
     documents = documents.sort_index()
+    apply_owners(documents, root, codeowners)
     history = read_history(root, documents.index, config.bulk_commit_files) if (
         config.history
     ) else None  # fmt: skip
@@ -82,6 +88,8 @@ def load_corpus(root: Path, config: Config, now: pd.Timestamp, progress=None) ->
     inputs = {"documents"} | ({"history"} if history and history.available else set())
     if usage is not None:
         inputs.add("usage")
+    inputs |= {"roster"} if roster else set()
+    inputs |= {"glossary"} if glossary else set()
     links = resolve_links(raw_links, targets)
     documents["click_depth"] = click_depths(documents, links)
     return Corpus(
@@ -92,7 +100,11 @@ def load_corpus(root: Path, config: Config, now: pd.Timestamp, progress=None) ->
         assets=assets,
         skipped=sorted(skipped, key=lambda s: s.path),
         inputs=frozenset(inputs),
+        roster=roster.keys if roster else None,
+        glossary=glossary,
         facts={
+            "owners": owner_facts(root, codeowners, roster),
+            **({"glossary": {"file": config.glossary, "terms": len(glossary)}} if glossary else {}),
             "format": "confluence" if confluence else "markdown",
             "dates": {"sources": dates.sources, "numeric_order": dates.numeric_order},
             "history": _history_facts(history),

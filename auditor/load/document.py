@@ -11,6 +11,7 @@ from typing import Any
 import pandas as pd
 
 from auditor.config import Config
+from auditor.load.abbreviations import find_abbreviations
 from auditor.load.dates import parse_days
 from auditor.load.frontmatter import split_frontmatter
 from auditor.load.markdown import MarkdownFacts, scan_markdown
@@ -77,6 +78,9 @@ def read_document(path: Path, rel: str, config: Config) -> LoadedDocument | str:
     row.update(_title(split.meta, facts, config))
     row.update(_facts_from_frontmatter(split.meta, config))
     row.update(_freshness_comment(split.body, row))
+    found = find_abbreviations(facts.prose, split.body, split.body_line)
+    row.update(abbreviations=found.used, expansions=found.expansions,
+               definitions=found.definitions)  # fmt: skip
     row["minhash"] = None if split.error else minhash(facts.prose)  # duplicate-content
     row["media"] = media_kinds(facts)
     in_comments, row["ignore_blocks"] = comment_ignores(facts.comments, text)
@@ -120,6 +124,7 @@ def base_row(rel: str, config: Config, size: int) -> dict[str, Any]:
         "title_line": None,
         "type": None,
         "owner": None,
+        "owner_source": None,  # "frontmatter:owner", "codeowners:CODEOWNERS:3"
         "summary": None,
         "summary_key": None,
         "review_interval_days": math.nan,
@@ -129,6 +134,11 @@ def base_row(rel: str, config: Config, size: int) -> dict[str, Any]:
         "ignore_file": (),  # rules the document silences for itself (ids or names, lower)
         "ignore_blocks": (),  # ((rules, first line, last line), …) silenced by comments
         "policy_hits": {},  # pattern policy id -> first matching line, or None
+        # Abbreviation -> line of first use; abbreviation -> meaning, as explained in the
+        # text, and also in glossary shape (tables, definition lists): see abbreviations.py.
+        "abbreviations": {},
+        "expansions": {},
+        "definitions": {},
         # Filled by the load stage: from usage data (NaN without it), the link graph
         # and version history (NaN without it).
         "views": math.nan,
@@ -174,6 +184,8 @@ def _facts_from_frontmatter(meta: dict[str, Any], config: Config) -> dict[str, A
     facts: dict[str, Any] = {}
     for column, key_list in (("type", keys.type), ("owner", keys.owner)):
         facts[column] = _text(_first(meta, key_list)[1])
+    if facts["owner"]:
+        facts["owner_source"] = f"frontmatter:{_first(meta, keys.owner)[0]}"
     summary_key, summary = _first(meta, keys.summary)
     if _text(summary):
         facts["summary"], facts["summary_key"] = _text(summary), summary_key
@@ -205,7 +217,7 @@ def _freshness_comment(body: str, row: dict[str, Any]) -> dict[str, Any]:
     if fields.get("reviewed") and row["reviewed_raw"] is None:
         facts["reviewed_raw"], facts["reviewed_source"] = fields["reviewed"], "comment:freshness"
     if fields.get("owner") and row["owner"] is None:
-        facts["owner"] = fields["owner"]
+        facts["owner"], facts["owner_source"] = fields["owner"], "comment:freshness"
     return facts
 
 

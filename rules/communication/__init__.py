@@ -1,0 +1,1 @@
+"""Communication (CO3): are the words and abbreviations explicit?"""
