@@ -13,7 +13,7 @@ from auditor.load.markdown import scan_markdown
 
 
 def _find(body: str):
-    return find_abbreviations(scan_markdown(body).prose, body)
+    return find_abbreviations(scan_markdown(body).prose)
 
 
 @pytest.mark.parametrize(
@@ -46,7 +46,7 @@ def test_first_use_lines_are_file_lines():
     body = "---\ntitle: x\n---\n# Title\n\nThe SLA.\n\nThe RTO and the SLA.\n"
     split = split_frontmatter(body)
     facts = scan_markdown(split.body, split.body_line)
-    found = find_abbreviations(facts.prose, split.body, split.body_line)
+    found = find_abbreviations(facts.prose)
     assert found.used == {"SLA": 6, "RTO": 8}
 
 

@@ -36,7 +36,6 @@ TOKEN = re.compile(rf"(?<![\w@#$&])(?<!\w\.)({_ABBR}){_PLURAL}(?![\w&@]|-\d|\.\w
 #: Web addresses, and TL;DR: an expression, not two abbreviations.
 _NOT_PROSE = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)\S+|\bTL;\s?DR\b", re.IGNORECASE)
 _CAPS = re.compile(r"[A-Z][A-Z0-9]")
-_INLINE_CODE = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)")
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
 _SENTENCE_END = re.compile(r"[.;:!?()\[\]]")
@@ -104,12 +103,9 @@ def _roman(n: int) -> str:
 ROMAN_NUMERALS = frozenset(_roman(n) for n in range(1, 90))
 
 
-def find_abbreviations(
-    prose: list[tuple[int, str]], body: str = "", first_line: int = 1
-) -> Abbreviations:
-    """Abbreviations in the prose pieces (file line, text) of a document; `body` (starting on
-    file line `first_line`) tells which pieces are inline code, which prose also holds."""
-    lines = _prose_lines(prose, _inline_code(body, first_line))
+def find_abbreviations(prose: list[tuple[int, str]]) -> Abbreviations:
+    """Abbreviations in the prose pieces (file line, text) of a document."""
+    lines = _prose_lines(prose)
     found = Abbreviations()
     numbers = sorted(lines)
     for i, number in enumerate(numbers):
@@ -138,25 +134,11 @@ def find_abbreviations(
     return found
 
 
-def _inline_code(body: str, first_line: int) -> dict[int, set[str]]:
-    spans: dict[int, set[str]] = {}
-    for offset, line in enumerate(body.split("\n")):
-        if "`" in line:
-            codes = {m.group(2).strip() for m in _INLINE_CODE.finditer(line)}
-            if codes:
-                spans[first_line + offset] = codes
-    return spans
-
-
-def _prose_lines(
-    prose: list[tuple[int, str]], code: dict[int, set[str]]
-) -> dict[int, tuple[str, list[str]]]:
+def _prose_lines(prose: list[tuple[int, str]]) -> dict[int, tuple[str, list[str]]]:
     """Per file line: its prose joined, and the pieces (cells, emphasis…) it was made of."""
     pieces: dict[int, list[str]] = {}
     for line, text in prose:
         for offset, part in enumerate(text.split("\n")):
-            if part.strip() in code.get(line + offset, ()):
-                continue  # inline code: never an abbreviation's use or definition
             pieces.setdefault(line + offset, []).append(part)
     return {line: (_join(parts), parts) for line, parts in pieces.items()}
 
@@ -269,7 +251,7 @@ def read_glossary(path: Path) -> dict[str, str]:
             loaded = json.loads(text) if suffix == ".json" else yaml.safe_load(text)
             terms = dict(_terms_from_data(loaded))
         else:
-            terms = find_abbreviations(scan_markdown(text).prose, text).definitions
+            terms = find_abbreviations(scan_markdown(text).prose).definitions
     except (yaml.YAMLError, json.JSONDecodeError, csv.Error) as exc:
         raise InputError(f"glossary file {path}: cannot be read: {exc}") from None
     terms = {k.strip(): v.strip() for k, v in terms.items() if k.strip()}

@@ -78,7 +78,7 @@ def read_document(path: Path, rel: str, config: Config) -> LoadedDocument | str:
     row.update(_title(split.meta, facts, config))
     row.update(_facts_from_frontmatter(split.meta, config))
     row.update(_freshness_comment(split.body, row))
-    found = find_abbreviations(facts.prose, split.body, split.body_line)
+    found = find_abbreviations(facts.prose)
     row.update(abbreviations=found.used, expansions=found.expansions,
                definitions=found.definitions)  # fmt: skip
     row["minhash"] = None if split.error else minhash(facts.prose)  # duplicate-content

@@ -56,8 +56,10 @@ class MarkdownFacts:
     words: int = 0
     lead_words: int | None = None
     table_rows: int = 0
-    #: Prose outside code, with the file line each piece starts on (abbreviations, policies).
+    #: Prose, code and inline code excluded, with the file line each piece starts on
+    #: (abbreviations, policies, duplicates).
     prose: list[tuple[int, str]] = field(default_factory=list)
+    inline_code: list[str] = field(default_factory=list)  # counted as words, not prose
     code_languages: list[str] = field(default_factory=list)  # of fenced blocks: mermaid, …
     html_tags: set[str] = field(default_factory=set)  # media tags met: video, audio, iframe
     comments: list[tuple[int, str]] = field(default_factory=list)  # HTML comments, by line
@@ -133,7 +135,10 @@ def scan_markdown(body: str, first_line: int = 1, gollum: bool = False) -> Markd
             if gollum_link is not None:
                 gollum_link.target += value
                 continue
-            facts.prose.append((lines.line(span["start"]), value))
+            if kind == "Code":
+                facts.inline_code.append(value)
+            else:
+                facts.prose.append((lines.line(span["start"]), value))
             if heading is not None:
                 heading.append(value)
             elif paragraph is not None:
@@ -189,7 +194,7 @@ def scan_markdown(body: str, first_line: int = 1, gollum: bool = False) -> Markd
                 seen_subheading = seen_subheading or level > 1
                 heading = None
 
-    facts.words = count_words([text for _, text in facts.prose])
+    facts.words = count_words([text for _, text in facts.prose] + facts.inline_code)
     for anchor in html.ids:
         anchors.add_id(anchor)
     facts.html_tags = html.tags
