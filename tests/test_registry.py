@@ -77,3 +77,10 @@ def test_options_are_typed_and_coerced():
     rule = type("R", (Rule,), {"id": "X001", "name": "r", "Options": Options})
     parsed = rule.parse_options({"days": 3, "globs": "a/**", "limits": {"x": 2}})
     assert parsed == Options(days=3, globs=["a/**"], limits={"x": 2})
+
+
+def test_the_readme_lists_every_rule_with_its_severity_and_principle():
+    readme = (REPO / "README.md").read_text()
+    for cls in load_rules():
+        row = f"| {cls.id} | [`{cls.name}`](docs/rules/{cls.id}-{cls.name}.md) | {cls.severity} "
+        assert f"{row}| {cls.principle} |" in readme, f"README lacks or misstates {cls.id}"
