@@ -30,6 +30,8 @@ class Finding:
     message: str
     line: int | None = None
     evidence: dict[str, Any] = field(default_factory=dict)
+    #: Stable across runs: rule, path and distinguishing evidence, never the line.
+    fingerprint: str = ""
     #: Why the finding does not count, when a document or the config silenced its rule.
     suppressed_by: str | None = None
 

@@ -8,6 +8,7 @@ Third-party rules subclass the same class and register the same way.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import inspect
 import re
 import types
@@ -43,6 +44,10 @@ class Rule:
     summary: ClassVar[str]
     #: Kinds of input the rule needs beyond the documents ("usage", "roster", "history").
     needs: ClassVar[tuple[str, ...]] = ()
+    #: Evidence that tells two findings of the rule on one document apart (a link's
+    #: target): with the rule and the path it makes the finding's fingerprint, which
+    #: survives edits elsewhere in the document, moved lines and reordering.
+    fingerprint_evidence: ClassVar[tuple[str, ...]] = ()
     Options: ClassVar[type] = NoOptions
 
     def check(self, corpus, options) -> Iterable[Finding]:  # pragma: no cover - abstract
@@ -52,6 +57,10 @@ class Rule:
     def finding(
         cls, path: str, message: str, *, line: int | None = None, **evidence: Any
     ) -> Finding:
+        evidence = {k: v for k, v in evidence.items() if v is not None and v == v}  # no NaN
+        key = "\0".join(
+            [cls.id, path, *(str(evidence.get(k, "")) for k in cls.fingerprint_evidence)]
+        )
         return Finding(
             id=cls.id,
             rule=cls.name,
@@ -59,7 +68,8 @@ class Rule:
             path=path,
             message=message,
             line=None if line is None else int(line),
-            evidence={k: v for k, v in evidence.items() if v is not None and v == v},  # no NaN
+            evidence=evidence,
+            fingerprint=hashlib.sha256(key.encode()).hexdigest()[:16],
         )
 
     # Documentation -----------------------------------------------------------

@@ -75,3 +75,16 @@ def test_every_rule_has_a_case_that_fires_and_one_that_does_not():
         outcomes = by_rule.get(cls.name, [])
         assert True in outcomes, f"{cls.id} {cls.name} has no fixture case where it fires"
         assert False in outcomes, f"{cls.id} {cls.name} has no fixture case where it must not"
+
+
+def test_fingerprints_survive_line_shifts_and_tell_links_apart(write_tree):
+    first = write_tree({"index.md": "# Home\n\n[a](gone.md)\n\n[b](lost.md)\n"})
+    before = audit(first, Config(now="2026-11-27", select=["T020"], history=False)).findings
+    (first / "index.md").write_text(
+        "# Home\n\nNew intro.\n\n[b](lost.md)\n\nMore.\n\n[a](gone.md)\n"
+    )
+    after = audit(first, Config(now="2026-11-27", select=["T020"], history=False)).findings
+    assert {f.line for f in before} != {f.line for f in after}
+    by_target = {f.evidence["target"]: f.fingerprint for f in before}
+    assert by_target == {f.evidence["target"]: f.fingerprint for f in after}
+    assert len(set(by_target.values())) == 2

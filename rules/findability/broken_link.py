@@ -53,6 +53,7 @@ class BrokenLink(Rule):
     severity = Severity.ERROR
     principle = "TE1"
     summary = "A link, image or wikilink points at a page, file or section that does not exist."
+    fingerprint_evidence = ("target",)
 
     @dataclass(frozen=True)
     class Options:

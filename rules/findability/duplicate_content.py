@@ -52,6 +52,7 @@ class DuplicateContent(Rule):
     severity = Severity.WARNING
     principle = "TA4"
     summary = "The document is a near-duplicate of another one."
+    fingerprint_evidence = ("similar_to",)
 
     @dataclass(frozen=True)
     class Options:

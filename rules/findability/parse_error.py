@@ -35,6 +35,7 @@ class ParseError(Rule):
     severity = Severity.ERROR
     principle = "TA1"
     summary = "The file cannot be read as a document."
+    fingerprint_evidence = ("error", "duplicate_key")
 
     def check(self, corpus, options):
         docs = corpus.documents
