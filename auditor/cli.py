@@ -105,7 +105,7 @@ def cli() -> None:
     "--usage-window-days", type=int, metavar="DAYS", help="Days of usage that count. Default: 365."
 )
 @click.option(
-    "--history/--no-history", default=None, help="Date pages by git history. Default: on."
+    "--git-history/--no-git-history", default=None, help="Date pages by git history. Default: on."
 )
 @click.option(
     "--fail-on",

@@ -89,7 +89,7 @@ class Config:
     #: the corpus proves for each key (13/05/2023 proves day-first), else day-first.
     date_order: str = "auto"
     #: Read version history with git when the folder is in a repository.
-    history: bool = True
+    git_history: bool = True
     #: Commits touching more files than this are bulk edits, not a page's last change.
     bulk_commit_files: int = 200
     #: The site's public addresses, so absolute links to it resolve to documents.

@@ -152,7 +152,7 @@ def test_glossary_is_on_the_corpus(tmp_path, write_tree):
     root = write_tree({"a.md": "# A\n\nThe SLA and the RPO.\n"})
     glossary = tmp_path / "glossary.csv"
     glossary.write_text("SLA,Service Level Agreement\n")
-    result = audit(root, Config(now="2026-11-27", history=False, glossary=str(glossary),
+    result = audit(root, Config(now="2026-11-27", git_history=False, glossary=str(glossary),
                                 select=["C001"]))  # fmt: skip
     assert [f.evidence["abbreviations"] for f in result.findings] == [{"RPO": 3}]
     assert result.inputs["glossary"]["terms"] == 1

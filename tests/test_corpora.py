@@ -21,7 +21,7 @@ def corpus(name: str) -> Path:
 
 
 def audit_corpus(name: str):
-    return audit(corpus(name), Config(now=NOW, history=False))
+    return audit(corpus(name), Config(now=NOW, git_history=False))
 
 
 @pytest.mark.parametrize("name", ["algoritmekader-nl", "don-site-nl"])

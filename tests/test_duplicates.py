@@ -79,7 +79,7 @@ def test_every_pair_of_a_group_is_reported_once_on_each_of_its_two_documents(wri
     rng = np.random.default_rng(11)
     body = " ".join(_text(rng, 120))
     root = write_tree({f"copy-{n}.md": f"{body}\n" for n in range(3)} | {"other.md": "Short."})
-    result = audit(root, Config(now=NOW, select=["duplicate-content"], history=False))
+    result = audit(root, Config(now=NOW, select=["duplicate-content"], git_history=False))
 
     pairs = sorted((f.path, f.evidence["similar_to"]) for f in result.findings)
     assert pairs == sorted(
@@ -99,7 +99,7 @@ def test_short_pages_and_unreadable_frontmatter_get_no_fingerprint(write_tree):
             "broken.md": f"---\ntitle: [unclosed\n---\n{long}\n",
         }
     )
-    docs = load_corpus(root, Config(history=False), pd.Timestamp(NOW, tz="UTC")).documents
+    docs = load_corpus(root, Config(git_history=False), pd.Timestamp(NOW, tz="UTC")).documents
     assert docs["minhash"].notna().to_dict() == {
         "broken.md": False,
         "long.md": True,

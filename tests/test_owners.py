@@ -67,7 +67,7 @@ def test_codeowners_of_the_repository_above_the_scanned_folder(tmp_path):
     (wiki / "hr").mkdir(parents=True)
     (wiki / "hr" / "leave.md").write_text("# Leave\n")
     (wiki / "index.md").write_text("# Home\n")
-    result = audit(wiki, Config(now=NOW, history=False, select=["O001"]))
+    result = audit(wiki, Config(now=NOW, git_history=False, select=["O001"]))
     docs = {d["path"]: d["owner"] for d in result.documents}
     assert docs == {"hr/leave.md": "@hr", "index.md": None}
     assert result.inputs["owners"]["codeowners"] == "../.github/CODEOWNERS"
@@ -82,7 +82,7 @@ def test_frontmatter_owner_wins_over_codeowners(write_tree):
             "b.md": "# B\n",
         }
     )
-    result = audit(root, Config(now=NOW, history=False, select=["O001"]))
+    result = audit(root, Config(now=NOW, git_history=False, select=["O001"]))
     owners = {d["path"]: d["owner"] for d in result.documents}
     assert owners == {"a.md": "Jan", "b.md": "@team"}
 
@@ -91,7 +91,7 @@ def test_explicit_codeowners_file(tmp_path, write_tree):
     root = write_tree({"a.md": "# A\n"})
     elsewhere = tmp_path / "CODEOWNERS.txt"
     elsewhere.write_text("*.md @jan\n")
-    result = audit(root, Config(now=NOW, history=False, codeowners=str(elsewhere)))
+    result = audit(root, Config(now=NOW, git_history=False, codeowners=str(elsewhere)))
     assert result.documents[0]["owner"] == "@jan"
 
 
@@ -168,21 +168,21 @@ def test_roster_in_config_file_is_relative_to_it(tmp_path, write_tree):
     (tmp_path / "kb-audit.toml").write_text('roster = "people/roster.txt"\n')
     config = load_config(tmp_path / "kb-audit.toml")
     assert Path(config.roster) == tmp_path / "people" / "roster.txt"
-    result = audit(root, Config(now=NOW, history=False, roster=config.roster, select=["O002"]))
+    result = audit(root, Config(now=NOW, git_history=False, roster=config.roster, select=["O002"]))
     assert [f.evidence["unknown_owners"] for f in result.findings] == [["Lotte"]]
     assert result.inputs["owners"]["roster"]["people"] == 1
 
 
 def test_without_a_roster_unknown_owner_is_skipped(write_tree):
     root = write_tree({"a.md": "---\nowner: Lotte\n---\n# A\n"})
-    result = audit(root, Config(now=NOW, history=False, select=["O002"]))
+    result = audit(root, Config(now=NOW, git_history=False, select=["O002"]))
     [run] = [r for r in result.rules if r.id == "O002"]
     assert not run.ran and "roster" in run.skipped_reason
 
 
 def test_owner_columns(write_tree):
     root = write_tree({"a.md": "---\nowners: [Jan, '@acme/x']\n---\n# A\n", "b.md": "# B\n"})
-    docs = load_corpus(root, Config(history=False), pd.Timestamp(NOW, tz="UTC")).documents
+    docs = load_corpus(root, Config(git_history=False), pd.Timestamp(NOW, tz="UTC")).documents
     assert docs.at["a.md", "owners"] == ("Jan", "@acme/x")
     assert docs.at["a.md", "owner_source"] == "frontmatter:owners"
     assert docs.at["b.md", "owners"] == () and docs.at["b.md", "owner_keys"] == ()

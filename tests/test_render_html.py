@@ -273,7 +273,7 @@ def test_summary_says_what_dates_and_links_rest_on(tmp_path):
     docs.mkdir()
     (docs / "index.md").write_text("---\nupdated: 03/04/2026\n---\n[x](/generated/page/)\n")
     (docs / "other.md").write_text("# No date\n")
-    result = audit(tmp_path, Config(now=NOW, history=False))
+    result = audit(tmp_path, Config(now=NOW, git_history=False))
     html = render_html(result, rule_sections())
     section = _section(html, "summary")
     assert "1 documents are dated only by their file" in section
@@ -286,7 +286,7 @@ def test_silenced_findings_are_listed_with_their_reason(tmp_path):
     (tmp_path / "index.md").write_text(
         "# Home\n\n<!-- kb-audit: ignore broken-link -->\n[<b>gone</b>](gone.md)\n"
     )
-    result = audit(tmp_path, Config(now=NOW, history=False))
+    result = audit(tmp_path, Config(now=NOW, git_history=False))
     assert result.summary.suppressed == 1 and not [f for f in result.findings if f.id == "T020"]
     html = render_html(result, rule_sections())
     section = _section(html, "skipped")

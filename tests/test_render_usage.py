@@ -330,7 +330,7 @@ def test_a_good_match_has_no_alert_and_folds_the_unmatched_addresses():
 
 def test_without_usage_data_the_section_only_says_how_to_add_it(tmp_path):
     (tmp_path / "index.md").write_text("---\ntitle: Home\nreviewed: 2026-10-01\n---\n# Home\n")
-    result = audit(tmp_path, Config(now=NOW, history=False))
+    result = audit(tmp_path, Config(now=NOW, git_history=False))
     assert all(doc.get("views") is None for doc in result.documents)
     report = build_report(result, {})
     assert not report.usage.given and report.archive is None

@@ -32,7 +32,7 @@ def test_rule_case(case: Path):
             "now": str(spec["now"]),
             "select": [rule],
             "rules": spec.get("config") or {},
-            "history": False,  # the fixtures' git history is this repository's, not theirs
+            "git_history": False,  # the fixtures' git history is this repository's, not theirs
             "usage": [str(case / f) for f in spec.get("usage", [])],
             **{k: str(case / spec[k]) for k in ("roster", "glossary", "codeowners") if k in spec},
         },
@@ -79,11 +79,11 @@ def test_every_rule_has_a_case_that_fires_and_one_that_does_not():
 
 def test_fingerprints_survive_line_shifts_and_tell_links_apart(write_tree):
     first = write_tree({"index.md": "# Home\n\n[a](gone.md)\n\n[b](lost.md)\n"})
-    before = audit(first, Config(now="2026-11-27", select=["T020"], history=False)).findings
+    before = audit(first, Config(now="2026-11-27", select=["T020"], git_history=False)).findings
     (first / "index.md").write_text(
         "# Home\n\nNew intro.\n\n[b](lost.md)\n\nMore.\n\n[a](gone.md)\n"
     )
-    after = audit(first, Config(now="2026-11-27", select=["T020"], history=False)).findings
+    after = audit(first, Config(now="2026-11-27", select=["T020"], git_history=False)).findings
     assert {f.line for f in before} != {f.line for f in after}
     by_target = {f.evidence["target"]: f.fingerprint for f in before}
     assert by_target == {f.evidence["target"]: f.fingerprint for f in after}

@@ -19,7 +19,7 @@ USAGE_RULES = ("T003", "T010", "T011", "T012", "T013")
 
 def check(root: Path, rule: str, views: dict[str, float], history: bool) -> list[Finding]:
     """Run one rule over the folder with these page views (0 for pages not named)."""
-    corpus = load_corpus(root, Config(history=history), pd.Timestamp(NOW, tz="UTC"))
+    corpus = load_corpus(root, Config(git_history=history), pd.Timestamp(NOW, tz="UTC"))
     docs = corpus.documents
     docs["views"] = pd.Series(views, dtype=float).reindex(docs.index).fillna(0.0)
     corpus.inputs = corpus.inputs | {"usage"}
@@ -29,7 +29,7 @@ def check(root: Path, rule: str, views: dict[str, float], history: bool) -> list
 
 def test_without_usage_data_the_usage_rules_are_skipped(write_tree):
     root = write_tree({"index.md": "# Home\n", "old.md": "---\nreviewed: 2020-01-01\n---\n"})
-    result = audit(root, Config(now=NOW, history=False))
+    result = audit(root, Config(now=NOW, git_history=False))
     runs = {run.id: run for run in result.rules}
     for rule_id in USAGE_RULES:
         assert not runs[rule_id].ran

@@ -59,7 +59,7 @@ def load_corpus(root: Path, config: Config, now: pd.Timestamp, progress=None) ->
     documents = documents.sort_index()
     apply_owners(documents, root, codeowners)
     history = read_history(root, documents.index, config.bulk_commit_files) if (
-        config.history
+        config.git_history
     ) else None  # fmt: skip
     dates = resolve_dates(documents, config, history.frame if history else None)
     site = read_site(root, documents)
@@ -141,7 +141,7 @@ def _read(root: Path, rel: str, config: Config, index) -> LoadedDocument | str:
 
 def _history_facts(history) -> dict:
     if history is None:
-        return {"available": False, "note": "version history not read (history = false)"}
+        return {"available": False, "note": "version history not read (git-history = false)"}
     return {
         "available": history.available,
         "note": history.note,
