@@ -59,24 +59,13 @@ class StaleAndPopular(Rule):
     needs = ("usage",)
 
     @dataclass(frozen=True)
-    class Options:
+    class Options(StaleContent.Options):  # the cadence options, set for this rule separately
         popular_quantile: float = option(
             0.75,
             "A page is popular when read more than this share of the pages read at least once "
             "(0.75: the top quartile).",
         )
         min_documents: int = option(MIN_DOCUMENTS, MIN_DOCUMENTS_HELP)
-        cadence_days: int = option(365, "Days between reviews for documents with no other cadence.")
-        cadence_by_type: dict[str, int] = option(
-            {}, "Days between reviews per document type, e.g. { policy = 180 }."
-        )
-        cadence_by_path: dict[str, int] = option(
-            {},
-            'Days per gitignore-style path glob, e.g. { "policies/**" = 180 }; first match wins.',
-        )
-        use_change_date: bool = option(
-            True, "Judge documents without a review date by their last change date."
-        )
 
     def check(self, corpus, options):
         docs = corpus.documents
