@@ -26,7 +26,7 @@ import yaml
 
 from auditor.errors import InputError
 from auditor.load.markdown import scan_markdown
-from auditor.load.text import decode
+from auditor.load.text import read_input_file
 
 _ABBR = r"[A-Z][A-Z0-9]{1,5}"
 _PLURAL = r"(?:['\u2019]?s)?"
@@ -234,15 +234,7 @@ def _spells(words: tuple[tuple[str, str, bool], ...], letters: str) -> bool:
 def read_glossary(path: Path) -> dict[str, str]:
     """Terms and their meaning from a glossary file: Markdown or text (tables, definition
     lists, `TERM: meaning` and `**TERM** – meaning` lines), CSV/TSV, or YAML/JSON."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"glossary file {path}: not found") from None
-    except OSError as exc:
-        raise InputError(f"glossary file {path}: cannot be read: {exc.strerror or exc}") from None
-    text, problem = decode(data)
-    if text is None:
-        raise InputError(f"glossary file {path}: {problem}")
+    text = read_input_file(path, "glossary file")
     suffix = path.suffix.lower()
     try:
         if suffix in (".csv", ".tsv"):

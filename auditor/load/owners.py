@@ -26,7 +26,7 @@ import pathspec
 import yaml
 
 from auditor.errors import InputError
-from auditor.load.text import decode
+from auditor.load.text import read_input_file
 
 #: Where GitHub and GitLab look for the file, in their order, under the repository root.
 CODEOWNERS_PLACES = (".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS", ".gitlab/CODEOWNERS")
@@ -182,7 +182,7 @@ def find_codeowners(root: Path, explicit: Path | None = None) -> CodeOwners | No
 
 
 def _read_codeowners(path: Path) -> CodeOwners:
-    text = _read_text(path, "CODEOWNERS file")
+    text = read_input_file(path, "CODEOWNERS file")
     path = path.resolve()
     # Patterns are relative to the repository root: the file's folder, or its parent when
     # the file sits in .github/, .gitlab/ or docs/.
@@ -250,7 +250,7 @@ class Roster:
 def read_roster(path: Path) -> Roster:
     """Current people, one per line (with `#` comments), or a CSV/TSV with a name, handle
     or e-mail column, or YAML/JSON: a list of names or of records, or a mapping of names."""
-    text = _read_text(path, "roster file")
+    text = read_input_file(path, "roster file")
     suffix = path.suffix.lower()
     try:
         if suffix in (".csv", ".tsv"):
@@ -315,16 +315,3 @@ def _person_fields(record: dict) -> tuple[str, ...]:
     values = [v for k, v in record.items() if _fold(str(k)) in PERSON_FIELDS and v]
     flat = [x for v in values for x in (v if isinstance(v, list) else [v])]
     return tuple(str(x) for x in flat if isinstance(x, str | int))
-
-
-def _read_text(path: Path, what: str) -> str:
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{what} {path}: not found") from None
-    except OSError as exc:
-        raise InputError(f"{what} {path}: cannot be read: {exc.strerror or exc}") from None
-    text, problem = decode(data)
-    if text is None:
-        raise InputError(f"{what} {path}: {problem}")
-    return text

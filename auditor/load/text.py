@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import codecs
+from pathlib import Path
+
+from auditor.errors import InputError
 
 _SNIFF = 8192
 
@@ -26,3 +29,18 @@ def decode(data: bytes) -> tuple[str | None, str | None]:
         name = encoding.upper().removesuffix("-SIG")
         return None, f"not valid {name} text (byte {exc.start}, line {line})"
     return text.replace("\r\n", "\n").replace("\r", "\n"), None
+
+
+def read_input_file(path: Path, what: str) -> str:
+    """The text of an input file the user named (a roster, a glossary), or InputError
+    with one clear line that names it."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{what} {path}: not found") from None
+    except OSError as exc:
+        raise InputError(f"{what} {path}: cannot be read: {exc.strerror or exc}") from None
+    text, problem = decode(data)
+    if text is None:
+        raise InputError(f"{what} {path}: {problem}")
+    return text
