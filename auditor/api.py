@@ -13,6 +13,7 @@ from auditor.config import Config
 from auditor.corpus import Corpus
 from auditor.engine import plan_rules, run_rules
 from auditor.errors import ConfigError
+from auditor.history import prepare_history, record_history
 from auditor.load import load_corpus
 from auditor.load.dates import parse_now
 from auditor.model import AuditResult, Finding, Severity, Summary
@@ -27,6 +28,8 @@ def audit(path: str | Path, config: Config | None = None, progress=None) -> Audi
     except ValueError as exc:
         raise ConfigError(f"--now: {exc}") from None
     plan = plan_rules(config)  # refuse a bad rule configuration before reading any file
+    if config.history:
+        prepare_history(config.history)  # likewise an unusable history database
     corpus = load_corpus(Path(path), config, now, progress=progress)
     findings, suppressed, runs = run_rules(corpus, plan)
     scores = document_scores(list(corpus.documents.index), findings)
@@ -42,7 +45,7 @@ def audit(path: str | Path, config: Config | None = None, progress=None) -> Audi
         score=overall_score(scores),
         date_sources=corpus.facts.get("dates", {}).get("sources", {}),
     )
-    return AuditResult(
+    result = AuditResult(
         tool={"name": "kb-audit", "version": __version__},
         now=now.isoformat(),
         root=Path(path).as_posix(),
@@ -55,6 +58,9 @@ def audit(path: str | Path, config: Config | None = None, progress=None) -> Audi
         inputs={**corpus.facts, "plugin_problems": list(plugin_problems())},
         config=config.to_dict(),
     )
+    if config.history:
+        result.history = record_history(config.history, Path(path), result)
+    return result
 
 
 def _document_facts(

@@ -20,6 +20,7 @@ from auditor.docs import rule_sections
 from auditor.errors import InputError, KbAuditError
 from auditor.output import report_targets, write_reports
 from auditor.registry import load_rules, plugin_problems, resolve
+from auditor.render.i18n import LANGUAGES
 from auditor.terminal import summary_lines
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -107,6 +108,15 @@ def cli() -> None:
 @click.option(
     "--git-history/--no-git-history", default=None, help="Date pages by git history. Default: on."
 )
+@click.option(
+    "--history", metavar="FILE",
+    help="Append this audit to an SQLite history database (created if missing) and report "
+    "the trend and what is new and fixed since the last audit of PATH. Default: off.",
+)  # fmt: skip
+@click.option(
+    "--lang", metavar="LANG",
+    help=f"Language of the HTML report: {', '.join(LANGUAGES)}. Default: en.",
+)  # fmt: skip
 @click.option(
     "--fail-on",
     type=click.Choice(FAIL_ON),

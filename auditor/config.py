@@ -17,6 +17,7 @@ from typing import Any
 from auditor.errors import ConfigError
 from auditor.overrides import Override, parse_overrides
 from auditor.policies import Policy, parse_policies
+from auditor.render.i18n import check_language
 
 CONFIG_NAME = "kb-audit.toml"
 FAIL_ON = ("error", "warning", "info", "never")
@@ -106,12 +107,16 @@ class Config:
     usage_columns: dict[str, str] = field(default_factory=dict)
     #: "obsidian" reads [[Page|text]], "gollum" reads [[text|Page]].
     wikilinks: str = "obsidian"
+    #: The language of the HTML report: "en" or "nl" (the other outputs are language-neutral).
+    lang: str = "en"
     #: Current people: one per line, or a CSV/YAML of names, handles or e-mail addresses.
     roster: str | None = None
     #: Terms and their meaning: Markdown or text (`TERM: meaning`, tables), CSV or YAML.
     glossary: str | None = None
     #: A CODEOWNERS file, when not in the usual places of the folder or its repository.
     codeowners: str | None = None
+    #: An SQLite file each audit appends its summary to, for the trend and what changed.
+    history: str | None = None
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
     overrides: list[Override] = field(default_factory=list)
     policies: list[Policy] = field(default_factory=list)
@@ -175,7 +180,8 @@ class Config:
             raise ConfigError("anchor-slugs must be auto, github, mkdocs or any")
         if self.wikilinks not in ("obsidian", "gollum"):
             raise ConfigError(f"wikilinks must be obsidian or gollum, not {self.wikilinks!r}")
-        for key in ("roster", "glossary", "codeowners"):
+        check_language(self.lang)
+        for key in ("roster", "glossary", "codeowners", "history"):
             if not isinstance(getattr(self, key), str | None):
                 raise ConfigError(f"{key} must be the path of a file")
         bad = [e for e in self.extensions if not e.startswith(".")]
@@ -212,7 +218,7 @@ def load_config(path: Path | None) -> Config:
     usage = [os.path.normpath(path.parent / u) for u in config.usage]
     files = {
         key: os.path.normpath(path.parent / value)
-        for key in ("roster", "glossary", "codeowners")
+        for key in ("roster", "glossary", "codeowners", "history")
         if isinstance(value := getattr(config, key), str)
     }
     return dataclasses.replace(config, usage=usage, **files)

@@ -99,6 +99,8 @@ class AuditResult:
     #: What the load stage learned about its inputs: date orders, history, site.
     inputs: dict[str, Any]
     config: dict[str, Any]
+    #: The trend and what is new and fixed since the previous audit, when `history` is on.
+    history: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -24,6 +24,7 @@ def summary_lines(result: AuditResult, written: list[Path], fail_on: str) -> lis
         f"{s.documents} documents · score {click.style(str(s.score.value), bold=True)}/100 · "
         + counts,
     ]
+    lines.extend(_history_lines(result.history))
     usage = result.inputs.get("usage")
     if usage:
         lines.append(
@@ -65,4 +66,24 @@ def summary_lines(result: AuditResult, written: list[Path], fail_on: str) -> lis
         lines.append(
             click.style(f"{len(failing)} findings at or above '{fail_on}' (--fail-on).", fg="red")
         )
+    return lines
+
+
+def _history_lines(history: dict | None) -> list[str]:
+    """One line of trend when history is on: "Score 87 (+3 since 2026-10-27): 4 new …"."""
+    if history is None:
+        return []
+    lines = []
+    previous = history["previous"]
+    if previous is None:
+        lines.append(f"History: first audit of this folder in {history['database']}.")
+    else:
+        new = len(history["new"])
+        lines.append(
+            f"Score {history['runs'][-1]['score']} ({history['score_change']:+d} since "
+            f"{previous['now'][:10]}): {new} new finding{'' if new == 1 else 's'}, "
+            f"{len(history['fixed'])} fixed."
+        )
+    if history.get("warning"):
+        lines.append(click.style(f"Warning: {history['warning']}.", fg="yellow"))
     return lines

@@ -98,7 +98,7 @@ def test_header_and_score(audited):
     assert f"<dt>Files seen</dt><dd>{result.summary.files_seen}</dd>" in html
     assert f"<dt>Files skipped</dt><dd>{result.summary.skipped}</dd>" in html
     assert result.root in html
-    assert f'<time datetime="{NOW}">{NOW}</time>' in html
+    assert f'<time datetime="{NOW}">27 November 2026</time>' in html  # NOW, for people
     for severity, count in result.summary.findings.items():
         card = _section(html, "summary")
         assert re.search(

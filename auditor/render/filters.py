@@ -2,12 +2,15 @@
 
 Filters format values; they never compute report figures (that is the view model's job).
 `doc_text` is the only filter that produces markup, and it escapes its input first.
+Numbers, percentages and dates read the way the report's language writes them: each
+language's `Formats` (in `auditor/render/i18n/`) holds its separators and month names.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from jinja2 import Environment
@@ -17,18 +20,22 @@ from markupsafe import Markup, escape
 MISSING = "\u2014"
 
 
-def number(value: Any, sep: str = ",") -> str:
-    """An integer with thousands separators: 12345 -> '12,345'. None -> '—'."""
+def number(value: Any, sep: str = ",", decimal: str = ".") -> str:
+    """An integer with thousands separators: 12345 -> '12,345'. None -> '—'.
+
+    A fraction keeps one decimal: 1234.56 -> '1,234.6' (with sep='.', decimal=',':
+    '1.234,6')."""
     if value is None:
         return MISSING
     if isinstance(value, float) and not value.is_integer():
         whole, _, frac = f"{value:,.1f}".partition(".")
-        return whole.replace(",", sep) + "." + frac
+        return whole.replace(",", sep) + decimal + frac
     return f"{int(value):,}".replace(",", sep)
 
 
-def percent(value: Any) -> str:
-    """A share (0..1) as a whole percentage: 0.342 -> '34%'. None -> '—'.
+def percent(value: Any, decimal: str = ".", decimals: int = 0) -> str:
+    """A share (0..1) as a percentage: 0.342 -> '34%', with decimals=1 0.125 -> '12.5%'.
+    None -> '—'.
 
     Only a share that is exactly 0 or 1 reads "0%" or "100%": a few pages out of
     thousands show as "<1%" (or ">99%"), never as none (or all).
@@ -36,11 +43,13 @@ def percent(value: Any) -> str:
     if value is None:
         return MISSING
     share = float(value)
-    if 0 < share < 0.005:
-        return "<1%"
-    if 0.995 <= share < 1:
-        return ">99%"
-    return f"{round(share * 100)}%"
+    smallest = 10**-decimals  # in percent
+    if 0 < share < smallest / 200:
+        return f"<{number(smallest, decimal=decimal)}%"
+    if 1 - smallest / 200 <= share < 1:
+        return f">{number(100 - smallest, decimal=decimal)}%"
+    text = f"{share * 100:.{decimals}f}" if decimals else str(round(share * 100))
+    return text.replace(".", decimal) + "%"
 
 
 def date(value: Any) -> str:
@@ -62,14 +71,44 @@ def date(value: Any) -> str:
         return text
 
 
+def long_date(value: Any, months: tuple[str, ...]) -> str:
+    """A date for people: '2026-11-27' -> '27 November 2026' (with the language's month
+    names). Whatever `date` cannot read is shown as `date` shows it."""
+    iso = date(value)
+    try:
+        day = dt.date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{day.day} {months[day.month - 1]} {day.year}"
+
+
+@dataclass(frozen=True, slots=True)
+class Formats:
+    """How one language writes numbers, percentages and dates."""
+
+    thousands: str
+    decimal: str
+    months: tuple[str, ...]  # January first
+
+    def number(self, value: Any) -> str:
+        return number(value, self.thousands, self.decimal)
+
+    def percent(self, value: Any, decimals: int = 0) -> str:
+        return percent(value, self.decimal, decimals)
+
+    def date(self, value: Any) -> str:
+        return long_date(value, self.months)
+
+
 _FENCE = re.compile(r"^\s*```")
 _BULLET = re.compile(r"^\s*[-*] (.*)$")
 _CODE = re.compile(r"`([^`]+)`")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 
 
-def doc_text(value: str | None) -> Markup:
-    """A rule doc section (a little Markdown) as HTML.
+def doc_text(value: str | None, lang: str | None = None) -> Markup:
+    """A rule doc section (a little Markdown) as HTML; given `lang`, wrapped in a
+    `<div lang>` saying the text is in another language than the page.
 
     The whole text is escaped FIRST; only then are a few tags added for the Markdown it
     uses: paragraphs, ``` fenced code blocks, `- ` bullets, `inline code` and **bold**.
@@ -121,7 +160,10 @@ def doc_text(value: str | None) -> Markup:
     if code is not None:  # an unclosed fence: keep its text as code
         blocks.append("<pre><code>" + "\n".join(code) + "</code></pre>")
     flush()
-    return Markup("\n".join(blocks))
+    html = "\n".join(blocks)
+    if lang:
+        html = f'<div lang="{escape(lang)}">{html}</div>'
+    return Markup(html)
 
 
 def _inline(escaped: str) -> str:
@@ -136,10 +178,10 @@ def _inline(escaped: str) -> str:
     return "".join(out)
 
 
-def register(env: Environment, thousands_sep: str = ",") -> Environment:
-    """Install the report's filters on `env`."""
-    env.filters["number"] = lambda value: number(value, thousands_sep)
-    env.filters["percent"] = percent
-    env.filters["date"] = date
+def register(env: Environment, formats: Formats) -> Environment:
+    """Install the report's filters on `env`, formatting as `formats` says."""
+    env.filters["number"] = formats.number
+    env.filters["percent"] = formats.percent
+    env.filters["date"] = formats.date
     env.filters["doc_text"] = doc_text
     return env

@@ -2,9 +2,10 @@
 
 As in coverage.py's `html.py`, all figures, grouping and ordering are computed in Python
 into small frozen dataclasses (`build_report`); the templates in `reports_templates/`
-hold loops and branches only. Every user-visible string of the page lives in `TEXT`
-(a later translation adds a dict with the same keys). The page is self-contained: CSS
-and JS are inlined, and a Content-Security-Policy forbids any network access.
+hold loops and branches only. Every user-visible string of the page comes from the
+catalogue of the report's language (`auditor/render/i18n/`, chosen by the config's `lang`).
+The page is self-contained: CSS and JS are inlined, and a Content-Security-Policy forbids
+any network access.
 """
 
 from __future__ import annotations
@@ -18,15 +19,13 @@ from typing import Any
 from jinja2 import Environment, FunctionLoader, StrictUndefined
 
 from auditor.model import AuditResult, Finding, Severity
-from auditor.principles import PRINCIPLES
 from auditor.render import charts, filters
 from auditor.render.archive_csv import ARCHIVE_RULE, age_days, archive_rows, last_change, views_of
+from auditor.render.i18n import DEFAULT, Catalogue, catalogue
+from auditor.render.rule_text import RuleText, rule_text
 
 #: Score bands: the lowest score of each band, best first.
 BANDS = (("good", 90), ("fair", 70), ("poor", 0))
-
-#: The order rule doc sections appear in; other sections follow in their own order.
-DOC_ORDER = ("What it does", "Why", "Example", "Fix", "Options")
 
 #: Findings tables with more rows than this start folded (a <details> the reader opens).
 OPEN_FINDINGS_LIMIT = 20
@@ -42,254 +41,6 @@ OPEN_ARCHIVE_LIMIT = 100
 
 #: Addresses listed under "matched no document".
 TOP_UNMATCHED = 10
-
-#: Every user-visible string of the report, in English.
-TEXT: dict[str, Any] = {
-    "lang": "en",
-    "page_title": "Knowledge base cleanliness report",
-    "scanned": "Scanned folder",
-    "audit_date": "Audit date",
-    "tool": "Tool",
-    "facts_label": "What was scanned",
-    "fact_documents": "Documents audited",
-    "fact_files_seen": "Files seen",
-    "fact_assets": "Images and other files",
-    "fact_skipped": "Files skipped",
-    "nav_label": "Contents",
-    "nav": {
-        "summary": "Summary",
-        "use": "Use",
-        "todo": "What to do first",
-        "archive": "Archive plan",
-        "clean": "All clear",
-        "skipped": "Not checked",
-        "documents": "Documents",
-        "reference": "Rule reference",
-    },
-    "summary_heading": "Summary",
-    "score_label": "Cleanliness score",
-    "score_out_of": "out of 100",
-    "band": {"good": "Good", "fair": "Fair", "poor": "Needs work"},
-    "band_hint": {
-        "good": "90 or more: the knowledge base is in good shape.",
-        "fair": "70 to 89: in fair shape, with some cleaning to do.",
-        "poor": "Below 70: the knowledge base needs attention.",
-    },
-    "score_method": "How the score is computed",
-    "basis_heading": "What the audit rests on",
-    "date_sources": "How each document's freshness was dated",
-    "date_source": {
-        "frontmatter": "a date written in the page",
-        "comment": "a freshness comment in the page",
-        "confluence": "Confluence's last-modified line",
-        "git": "version history (git)",
-        "mtime": "the file's modification time (unreliable)",
-        "none": "no date at all",
-    },
-    "mtime_warning": (
-        "%(n)s documents are dated only by their file's modification time, which a copy "
-        "or checkout resets: their freshness is uncertain. Add review dates, or audit the "
-        "wiki's git repository."
-    ),
-    "numeric_order": "Dates such as 03/04/2025 in '%(key)s' were read %(order)s (%(basis)s).",
-    "order_name": {"DMY": "day first", "MDY": "month first"},
-    "site_kind": "Links were resolved the way %(kind)s serves the site (%(config)s).",
-    "site_name": {
-        "mkdocs": "MkDocs",
-        "docusaurus": "Docusaurus",
-        "hugo": "Hugo",
-        "jekyll": "Jekyll",
-    },
-    "unverified_links": (
-        "%(n)s links point to addresses the site may serve without a file in this folder "
-        "(generated pages, folders outside the scan); they were not checked."
-    ),
-    "findings_label": "Findings by severity",
-    "severity": {"error": "Errors", "warning": "Warnings", "info": "Notes"},
-    "severity_one": {"error": "Error", "warning": "Warning", "info": "Note"},
-    "severity_hint": {
-        "error": "Broken or wrong: fix these first.",
-        "warning": "Hurts readers: plan to fix.",
-        "info": "Good to know: improve when you can.",
-    },
-    # %-style placeholders, filled in by the template's `format` filter.
-    "docs_with_findings": "%(n)s of %(total)s documents have at least one finding.",
-    # The Use section: what is read, how well the usage data matched, age against use.
-    "use_heading": "Use: what people read",
-    "use_none": (
-        "Add --usage with a page-view export (from your wiki or web statistics) to see which "
-        "pages are read, which nobody opens, and what could be archived."
-    ),
-    "use_no_figures": "The usage data gave no figures for any document: there is nothing to show.",
-    "window": {"year": "in the past year", "days": "in the last %(n)s days"},
-    "unread_label": "Pages not read",
-    "unread_sentence": "%(percent)s of your pages were not read %(window)s.",
-    "unread_count": "%(n)s of %(total)s pages had no views.",
-    "unread_guide": (
-        "The guide says 80% of information is no longer used after a year: keep your systems clean."
-    ),
-    "unread_scope": "%(n)s documents had no usage figures and are left out.",
-    "bar_ours": "Your pages not read %(window)s",
-    "bar_guide": "The guide: information no longer used after a year",
-    "match_heading": "How well the usage data matched",
-    "match_files": "Usage data",
-    "match_sentence": (
-        "%(percent)s of the %(total)s page views %(window)s were matched to a document."
-    ),
-    "match_by_title": "%(n)s pages were matched by their title, because their address did not.",
-    "warning_heading": "Careful: the usage findings are unreliable",
-    "warning_body": (
-        "Documents whose page views were not matched look unread. Until the match improves, "
-        "check the chart, the archive plan and the usage findings before acting on them."
-    ),
-    "unmatched_heading": "Most-viewed addresses that matched no document",
-    "col_page": "Address",
-    "col_views": "Views",
-    "chart_heading": "Age and use of every page",
-    "chart_caption": (
-        "Each dot is a page. Left of the line: reviewed or changed in the last %(cadence)s "
-        "days; right: longer ago, or never dated."
-    ),
-    "split": {
-        "median": "Above the line: viewed %(n)s times or more, like the busier half of your "
-        "pages; below: fewer views.",
-        "any": "Above the line: viewed at least once; below: nobody viewed it.",
-    },
-    "chart_hover": "Point at a dot to see its page.",
-    "chart_summary": "Pages per corner:",
-    "quadrant": {
-        "keep": "Keep",
-        "review": "Review now",
-        "promote": "Promote or retire",
-        "archive": "Archive",
-    },
-    "quadrant_where": {
-        "keep": "Recent and read",
-        "review": "Old but read",
-        "promote": "Recent but little read",
-        "archive": "Old and little read",
-    },
-    "quadrant_hint": {
-        "keep": "Up to date and used: keep it that way.",
-        "review": "Readers get a dated answer: review these first.",
-        "promote": "Make them easier to find, or retire them if nobody needs them.",
-        "archive": "Candidates for the archive.",
-    },
-    "quadrant_caption": "Pages in each corner of the chart",
-    "col_corner": "Corner",
-    "col_pages": "Pages",
-    "axis_age": "Time since last review or change \u2192",
-    "axis_views": "Page views \u2192",
-    "zero_views": "0",
-    "older": "older",
-    "undated": "no date",
-    "tick_today": "today",
-    "tick_months": "%(n)s months",
-    "tick_year": "1 year",
-    "tick_years": "%(n)s years",
-    "dot": "%(title)s\n%(path)s\n%(age)s \u00b7 %(views)s",
-    "dot_age": "last %(kind)s %(n)s days ago",
-    "dot_undated": "no date",
-    "dot_view": "1 view",
-    "dot_views": "%(n)s views",
-    # The archive plan: the findings of T010 unused-content.
-    "archive_heading": "Archive plan",
-    "archive_intro": (
-        "Pages nobody read %(window)s, oldest first. The guide: don't keep all information; "
-        "keeping 100%% of it pollutes the knowledge base (TA4)."
-    ),
-    "archive_nothing_moved": (
-        "Nothing was moved or deleted: this is a list for the team to go through. "
-        "Archive each page, or keep it and say why."
-    ),
-    "archive_csv_hint": "For this list as a spreadsheet, run kb-audit with --format archive-csv.",
-    "archive_none": "No page is an archive candidate.",
-    "archive_not_run": "The check for unused pages did not run: %(reason)s.",
-    "archive_unavailable": "this version of kb-audit has no such check",
-    "archive_poor_match": (
-        "The usage data matched poorly (see the warning under Use): some of these pages may "
-        "be read after all."
-    ),
-    "archive_caption": "Archive candidates",
-    "archive_show": "Candidates for the archive",
-    "col_last_change": "Last reviewed / changed",
-    "date_unreliable": "file date, unreliable",
-    "todo_heading": "What to do first",
-    "todo_intro": (
-        "Each block below is one kind of problem, most serious first. It says why it matters, "
-        "how to fix it, and where it was found."
-    ),
-    "todo_none": "Nothing to do: no rule found anything.",
-    "finding_one": "finding",
-    "finding_many": "findings",
-    "principle": "Guide principle",
-    "why": "Why it matters",
-    "fix": "How to fix",
-    "no_doc": "This rule has no documentation.",
-    "where": "Where it was found",
-    "show_findings": "Show all findings",
-    "findings_caption": "Findings of rule",
-    "col_document": "Document",
-    "col_line": "Line",
-    "col_message": "What is wrong",
-    "whole_kb": "(the whole knowledge base)",
-    "full_doc": "Full description of",
-    "clean_heading": "All clear",
-    "clean_intro": "These checks ran and found nothing to report:",
-    "clean_none": "No check came out clean.",
-    "skipped_heading": "What was not checked",
-    "skipped_rules_heading": "Checks that did not run",
-    "skipped_rules_none": "Every check ran.",
-    "suppressed_heading": "Findings silenced on purpose",
-    "suppressed_intro": (
-        "A page or the configuration asked to ignore these. They do not count in the score, "
-        "but they are still here: check now and then that the reason still holds."
-    ),
-    "suppressed_none": "No finding was silenced.",
-    "col_silenced_by": "Silenced by",
-    "skipped_files_heading": "Files that were skipped",
-    "skipped_files_none": "No file was skipped.",
-    "col_rule": "Check",
-    "col_reason": "Reason",
-    "col_path": "Path",
-    "documents_heading": "Documents",
-    "documents_intro": (
-        "Every audited document with its facts. Score: 100 minus the points its findings cost."
-    ),
-    "documents_caption": "All audited documents",
-    "documents_none": "No documents were found.",
-    "col_title": "Title and path",
-    "col_type": "Type",
-    "col_owner": "Owner",
-    "col_words": "Words",
-    "col_date": "Reviewed / changed",
-    "col_links_in": "Links in",
-    "col_links_out": "Links out",
-    "col_findings": "Findings",
-    "col_score": "Score",
-    "entry_page": "entry page",
-    "date_kind": {"reviewed": "reviewed", "changed": "changed"},
-    "expires": "review by",
-    "untitled": "(no title)",
-    "search_label": "Search by title or path",
-    "only_findings": "Only documents with findings",
-    # Filled in by report.js as the reader searches and filters.
-    "rows_shown": "Showing {shown} of {total} documents",
-    "sort_hint": "Select a column heading to sort.",
-    "reference_heading": "Rule reference",
-    "reference_intro": "The full description of every check, with the guide principle it applies.",
-    "default_severity": "Severity",
-    "doc_sections": {
-        "What it does": "What it does",
-        "Why": "Why",
-        "Example": "Example",
-        "Fix": "Fix",
-        "Options": "Options",
-    },
-    "back_to_top": "Back to top",
-    "footer": "Generated by",
-}
-
 
 # The view model -------------------------------------------------------------------------
 
@@ -315,7 +66,7 @@ class ScoreView:
 
 @dataclass(frozen=True, slots=True)
 class SourceCount:
-    source: str  # a key of TEXT["date_source"]
+    source: str  # a key of the catalogue's "date_source"
     count: int
 
 
@@ -363,6 +114,8 @@ class RuleSection:
     fix: str | None
     findings: tuple[FindingRow, ...]
     folded: bool  # many findings: the table starts folded
+    summary_lang: str | None = None  # set when the summary is not in the page's language
+    doc_lang: str | None = None  # likewise for why and fix
 
     @property
     def count(self) -> int:
@@ -418,6 +171,7 @@ class DocumentRow:
 class DocSection:
     title: str
     text: str
+    lang: str | None = None  # set when the text is not in the page's language
 
 
 @dataclass(frozen=True, slots=True)
@@ -428,6 +182,8 @@ class RuleDoc:
     principle: str
     summary: str
     sections: tuple[DocSection, ...]
+    summary_lang: str | None = None  # set when the summary is not in the page's language
+    untranslated: bool = False  # no description in the page's language: shown in English
 
 
 @dataclass(frozen=True, slots=True)
@@ -504,7 +260,7 @@ class ArchivePlan:
 @dataclass(frozen=True, slots=True)
 class Report:
     header: Header
-    nav: tuple[str, ...]  # keys of TEXT["nav"] for the sections this page has
+    nav: tuple[str, ...]  # keys of the catalogue's "nav" for the sections this page has
     score: ScoreView
     basis: Basis
     severities: tuple[SeverityCount, ...]
@@ -524,12 +280,21 @@ def band(score: int) -> str:
     return next(name for name, lowest in BANDS if score >= lowest)
 
 
-def build_report(result: AuditResult, rule_docs: dict[str, dict[str, str]]) -> Report:
-    """Everything the template shows, computed once."""
+def report_language(result: AuditResult) -> str:
+    """The language the config asks the report in (English for results that don't say)."""
+    return (result.config or {}).get("lang") or DEFAULT
+
+
+def build_report(
+    result: AuditResult, rule_docs: dict[str, dict[str, str]], lang: str | None = None
+) -> Report:
+    """Everything the template shows, computed once, in `lang` (default: the config's)."""
+    cat = catalogue(lang or report_language(result))
     summary = result.summary
     anchors = {doc["path"]: f"doc-{i}" for i, doc in enumerate(result.documents, start=1)}
-    usage = _usage(result)
-    archive = _archive(result, usage, anchors) if usage.given else None
+    texts = {r.id: rule_text(cat, r.id, r.summary, rule_docs.get(r.id, {})) for r in result.rules}
+    usage = _usage(result, cat)
+    archive = _archive(result, usage, anchors, cat) if usage.given else None
     return Report(
         header=Header(
             tool_name=result.tool.get("name", "kb-audit"),
@@ -541,13 +306,13 @@ def build_report(result: AuditResult, rule_docs: dict[str, dict[str, str]]) -> R
             assets=summary.assets,
             skipped=summary.skipped,
         ),
-        nav=tuple(key for key in TEXT["nav"] if key != "archive" or archive is not None),
+        nav=tuple(key for key in cat.text["nav"] if key != "archive" or archive is not None),
         score=ScoreView(
             value=summary.score.value,
             band=band(summary.score.value),
-            method=summary.score.method,
+            method=_score_method(summary.score, cat),
         ),
-        basis=_basis(result),
+        basis=_basis(result, cat),
         severities=tuple(
             SeverityCount(s.value, summary.findings.get(s.value, 0))
             for s in sorted(Severity, key=lambda s: -s.rank)
@@ -555,12 +320,14 @@ def build_report(result: AuditResult, rule_docs: dict[str, dict[str, str]]) -> R
         documents_with_findings=summary.documents_with_findings,
         usage=usage,
         archive=archive,
-        todo=_todo(result, rule_docs, anchors),
+        todo=_todo(result, rule_docs, anchors, cat, texts),
         clean=tuple(
-            RuleLine(r.id, r.rule, r.summary) for r in result.rules if r.ran and not r.findings
+            RuleLine(r.id, r.rule, texts[r.id].summary)
+            for r in result.rules
+            if r.ran and not r.findings
         ),
         skipped_rules=tuple(
-            RuleLine(r.id, r.rule, r.summary, r.skipped_reason or "")
+            RuleLine(r.id, r.rule, texts[r.id].summary, r.skipped_reason or "")
             for r in result.rules
             if not r.ran
         ),
@@ -570,18 +337,28 @@ def build_report(result: AuditResult, rule_docs: dict[str, dict[str, str]]) -> R
             for f in result.suppressed
         ),
         documents=tuple(_document_row(doc, anchors[doc["path"]]) for doc in result.documents),
-        rule_docs=_rule_docs(result, rule_docs),
+        rule_docs=_rule_docs(result, texts),
     )
 
 
-def _basis(result: AuditResult) -> Basis:
+def _score_method(score: Any, cat: Catalogue) -> str:
+    """How the score is computed, in the page's language when the penalties are known."""
+    penalties = getattr(score, "penalties", None) or {}
+    if cat.lang == DEFAULT or set(penalties) != {"error", "warning", "info"}:
+        return score.method
+    return cat.text["score_method_text"] % penalties
+
+
+def _basis(result: AuditResult, cat: Catalogue) -> Basis:
     inputs = result.inputs
     sources = result.summary.date_sources
     site = inputs.get("site", {})
     orders = inputs.get("dates", {}).get("numeric_order", {})
     return Basis(
         sources=tuple(
-            SourceCount(name, sources[name]) for name in TEXT["date_source"] if sources.get(name)
+            SourceCount(name, sources[name])
+            for name in cat.text["date_source"]
+            if sources.get(name)
         ),
         mtime_documents=sources.get("mtime", 0),
         history_note=inputs.get("history", {}).get("note"),
@@ -597,12 +374,13 @@ def _basis(result: AuditResult) -> Basis:
     )
 
 
-def _usage(result: AuditResult) -> UsageView:
+def _usage(result: AuditResult, cat: Catalogue) -> UsageView:
     """The Use section: unread share against the guide's 80%, the match, the quadrants."""
     facts = result.inputs.get("usage") or {}
     views = {doc["path"]: views_of(doc) for doc in result.documents}
     given = bool(facts) or any(v is not None for v in views.values())
-    window = _window(facts.get("window_days"))
+    window = _window(facts.get("window_days"), cat)
+    text, fmt = cat.text, cat.formats
     cadence = _cadence(result)
     covered = [doc for doc in result.documents if views[doc["path"]] is not None]
     threshold = charts.view_threshold([views[doc["path"]] for doc in covered])
@@ -628,34 +406,34 @@ def _usage(result: AuditResult) -> UsageView:
             unread=n_unread,
             total=len(covered),
             share=share,
-            percent=filters.percent(share),
+            percent=fmt.percent(share),
             bars=charts.share_bars(
                 (
-                    (TEXT["bar_ours"] % {"window": window}, share, filters.percent(share), "ours"),
-                    (TEXT["bar_guide"], GUIDE_UNUSED, filters.percent(GUIDE_UNUSED), "guide"),
+                    (text["bar_ours"] % {"window": window}, share, fmt.percent(share), "ours"),
+                    (text["bar_guide"], GUIDE_UNUSED, fmt.percent(GUIDE_UNUSED), "guide"),
                 ),
-                filters.percent,
+                fmt.percent,
             ),
         )
         chart = charts.quadrant_chart(
-            [_point(doc, views[doc["path"]], result.now) for doc in covered],
+            [_point(doc, views[doc["path"]], result.now, cat) for doc in covered],
             cadence_days=cadence,
             threshold=threshold,
             text=charts.ChartText(
-                corners=TEXT["quadrant"],
-                x_title=TEXT["axis_age"],
-                y_title=TEXT["axis_views"],
-                zero=TEXT["zero_views"],
-                older=TEXT["older"],
-                undated=TEXT["undated"],
+                corners=text["quadrant"],
+                x_title=text["axis_age"],
+                y_title=text["axis_views"],
+                zero=text["zero_views"],
+                older=text["older"],
+                undated=text["undated"],
             ),
-            age_tick=_age_tick,
-            views_tick=filters.number,
+            age_tick=functools.partial(_age_tick, cat=cat),
+            views_tick=fmt.number,
         )
     return UsageView(
         given=True,
         window=window,
-        match=_match(facts) if facts else None,
+        match=_match(facts, cat) if facts else None,
         unread=unread,
         without_figures=len(result.documents) - len(covered),
         chart=chart,
@@ -666,12 +444,12 @@ def _usage(result: AuditResult) -> UsageView:
     )
 
 
-def _match(facts: dict[str, Any]) -> UsageMatch:
+def _match(facts: dict[str, Any], cat: Catalogue) -> UsageMatch:
     share = facts.get("match_share")
     return UsageMatch(
         files=tuple(f["path"] for f in facts.get("files") or ()),
         views_total=facts.get("views_total"),
-        percent=filters.percent(share) if share is not None else None,
+        percent=cat.formats.percent(share) if share is not None else None,
         matched_by_title=int(facts.get("matched_by_title") or 0),
         warning=facts.get("warning") or None,
         top_unmatched=tuple(
@@ -681,10 +459,10 @@ def _match(facts: dict[str, Any]) -> UsageMatch:
     )
 
 
-def _window(days: Any) -> str:
+def _window(days: Any, cat: Catalogue) -> str:
     if not days or int(days) == 365:
-        return TEXT["window"]["year"]
-    return TEXT["window"]["days"] % {"n": filters.number(days)}
+        return cat.text["window"]["year"]
+    return cat.text["window"]["days"] % {"n": cat.formats.number(days)}
 
 
 def _cadence(result: AuditResult) -> int:
@@ -697,18 +475,17 @@ def _cadence(result: AuditResult) -> int:
     return DEFAULT_CADENCE_DAYS
 
 
-def _point(doc: dict[str, Any], views: float, now: str) -> charts.Point:
+def _point(doc: dict[str, Any], views: float, now: str, cat: Catalogue) -> charts.Point:
+    text, number = cat.text, cat.formats.number
     age = age_days(doc, now)
     if age is None:
-        age_text = TEXT["dot_undated"]
+        age_text = text["dot_undated"]
     else:
-        kind = TEXT["date_kind"][last_change(doc).kind]
-        age_text = TEXT["dot_age"] % {"kind": kind, "n": filters.number(age)}
-    views_text = (
-        TEXT["dot_view"] if views == 1 else TEXT["dot_views"] % {"n": filters.number(views)}
-    )
-    label = TEXT["dot"] % {
-        "title": doc.get("title") or TEXT["untitled"],
+        kind = text["date_kind"][last_change(doc).kind]
+        age_text = text["dot_age"] % {"kind": kind, "n": number(age)}
+    views_text = text["dot_view"] if views == 1 else text["dot_views"] % {"n": number(views)}
+    label = text["dot"] % {
+        "title": doc.get("title") or text["untitled"],
         "path": doc["path"],
         "age": age_text,
         "views": views_text,
@@ -716,16 +493,19 @@ def _point(doc: dict[str, Any], views: float, now: str) -> charts.Point:
     return charts.Point(doc["path"], age, views, label)
 
 
-def _age_tick(days: int) -> str:
+def _age_tick(days: int, cat: Catalogue) -> str:
+    text = cat.text
     if days == 0:
-        return TEXT["tick_today"]
+        return text["tick_today"]
     if days % 365 == 0:
         years = days // 365
-        return TEXT["tick_year"] if years == 1 else TEXT["tick_years"] % {"n": years}
-    return TEXT["tick_months"] % {"n": round(days / 30.4)}
+        return text["tick_year"] if years == 1 else text["tick_years"] % {"n": years}
+    return text["tick_months"] % {"n": round(days / 30.4)}
 
 
-def _archive(result: AuditResult, usage: UsageView, anchors: dict[str, str]) -> ArchivePlan:
+def _archive(
+    result: AuditResult, usage: UsageView, anchors: dict[str, str], cat: Catalogue
+) -> ArchivePlan:
     run = next((r for r in result.rules if r.id == ARCHIVE_RULE), None)
     items = tuple(
         ArchiveItem(
@@ -743,7 +523,7 @@ def _archive(result: AuditResult, usage: UsageView, anchors: dict[str, str]) -> 
     ran = bool(items) or (run is not None and run.ran)
     reason = None
     if not ran:
-        reason = (run.skipped_reason if run else None) or TEXT["archive_unavailable"]
+        reason = (run.skipped_reason if run else None) or cat.text["archive_unavailable"]
     return ArchivePlan(
         ran=ran,
         skipped_reason=reason,
@@ -755,7 +535,11 @@ def _archive(result: AuditResult, usage: UsageView, anchors: dict[str, str]) -> 
 
 
 def _todo(
-    result: AuditResult, rule_docs: dict[str, dict[str, str]], anchors: dict[str, str]
+    result: AuditResult,
+    rule_docs: dict[str, dict[str, str]],
+    anchors: dict[str, str],
+    cat: Catalogue,
+    texts: dict[str, RuleText],
 ) -> tuple[RuleSection, ...]:
     """Rules with findings, most severe first, then most findings, then by id."""
     by_rule: dict[str, list[Finding]] = defaultdict(list)
@@ -766,7 +550,8 @@ def _todo(
     for rule_id, found in by_rule.items():
         run = runs.get(rule_id)
         first = found[0]  # a finding of a rule the result does not list still gets shown
-        doc = rule_docs.get(rule_id, {})
+        own = texts.get(rule_id) or rule_text(cat, rule_id, "", rule_docs.get(rule_id, {}))
+        why, fix = own.section("Why"), own.section("Fix")
         rows = tuple(
             FindingRow(
                 path=f.path,
@@ -783,12 +568,14 @@ def _todo(
                 name=run.rule if run else first.rule,
                 severity=Severity(run.severity if run else first.severity).value,
                 principle=run.principle if run else "",
-                principle_text=PRINCIPLES.get(run.principle, "") if run else "",
-                summary=run.summary if run else "",
-                why=doc.get("Why"),
-                fix=doc.get("Fix"),
+                principle_text=cat.principles.get(run.principle, "") if run else "",
+                summary=own.summary,
+                why=why.text if why else None,
+                fix=fix.text if fix else None,
                 findings=rows,
                 folded=len(rows) > OPEN_FINDINGS_LIMIT,
+                summary_lang=own.summary_lang,
+                doc_lang=(why or fix).lang if why or fix else None,
             )
         )
     sections.sort(key=lambda s: (-Severity(s.severity).rank, -s.count, s.id))
@@ -818,23 +605,20 @@ def _document_row(doc: dict[str, Any], anchor: str) -> DocumentRow:
     )
 
 
-def _rule_docs(result: AuditResult, rule_docs: dict[str, dict[str, str]]) -> tuple[RuleDoc, ...]:
-    docs = []
-    for run in result.rules:
-        sections = rule_docs.get(run.id, {})
-        titles = [t for t in DOC_ORDER if t in sections]
-        titles += [t for t in sections if t not in DOC_ORDER]
-        docs.append(
-            RuleDoc(
-                id=run.id,
-                name=run.rule,
-                severity=Severity(run.severity).value,
-                principle=run.principle,
-                summary=run.summary,
-                sections=tuple(DocSection(t, sections[t]) for t in titles),
-            )
+def _rule_docs(result: AuditResult, texts: dict[str, RuleText]) -> tuple[RuleDoc, ...]:
+    return tuple(
+        RuleDoc(
+            id=run.id,
+            name=run.rule,
+            severity=Severity(run.severity).value,
+            principle=run.principle,
+            summary=texts[run.id].summary,
+            sections=tuple(DocSection(s.title, s.text, s.lang) for s in texts[run.id].sections),
+            summary_lang=texts[run.id].summary_lang,
+            untranslated=texts[run.id].untranslated,
         )
-    return tuple(docs)
+        for run in result.rules
+    )
 
 
 # Rendering ------------------------------------------------------------------------------
@@ -851,7 +635,8 @@ def _load_template(name: str) -> str | None:
 
 
 @functools.cache
-def environment() -> Environment:
+def environment(lang: str = DEFAULT) -> Environment:
+    """The Jinja environment, its filters formatting numbers and dates for `lang`."""
     env = Environment(
         loader=FunctionLoader(_load_template),
         autoescape=True,
@@ -860,9 +645,14 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    return filters.register(env)
+    return filters.register(env, catalogue(lang).formats)
 
 
-def render_html(result: AuditResult, rule_docs: dict[str, dict[str, str]]) -> str:
-    report = build_report(result, rule_docs)
-    return environment().get_template("report.html.j2").render(report=report, t=TEXT)
+def render_html(
+    result: AuditResult, rule_docs: dict[str, dict[str, str]], lang: str | None = None
+) -> str:
+    """The HTML report in `lang`, by default the language the config asks for."""
+    cat = catalogue(lang or report_language(result))
+    report = build_report(result, rule_docs, cat.lang)
+    template = environment(cat.lang).get_template("report.html.j2")
+    return template.render(report=report, t=cat.text)

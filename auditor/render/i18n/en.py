@@ -1,0 +1,289 @@
+"""English: every user-visible string of the HTML report, and how numbers and dates read.
+
+The reference catalogue: every other language has exactly these keys (a test checks).
+Values with %(name)s placeholders are filled in by the `format` filter or the view model;
+a literal percent sign in such a value is written %%.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from auditor.render.filters import Formats
+
+FORMATS = Formats(
+    thousands=",",
+    decimal=".",
+    months=(
+        "January", "February", "March", "April", "May", "June",
+        "July", "August", "September", "October", "November", "December",
+    ),
+)  # fmt: skip
+
+#: The rules' documentation in this language, by rule id: English comes from the rules.
+RULES: dict[str, dict[str, str]] = {}
+
+TEXT: dict[str, Any] = {
+    "lang": "en",
+    "page_title": "Knowledge base cleanliness report",
+    "scanned": "Scanned folder",
+    "audit_date": "Audit date",
+    "tool": "Tool",
+    "facts_label": "What was scanned",
+    "fact_documents": "Documents audited",
+    "fact_files_seen": "Files seen",
+    "fact_assets": "Images and other files",
+    "fact_skipped": "Files skipped",
+    "nav_label": "Contents",
+    "nav": {
+        "summary": "Summary",
+        "use": "Use",
+        "todo": "What to do first",
+        "archive": "Archive plan",
+        "clean": "All clear",
+        "skipped": "Not checked",
+        "documents": "Documents",
+        "reference": "Rule reference",
+    },
+    "summary_heading": "Summary",
+    "score_label": "Cleanliness score",
+    "score_out_of": "out of 100",
+    "band": {"good": "Good", "fair": "Fair", "poor": "Needs work"},
+    "band_hint": {
+        "good": "90 or more: the knowledge base is in good shape.",
+        "fair": "70 to 89: in fair shape, with some cleaning to do.",
+        "poor": "Below 70: the knowledge base needs attention.",
+    },
+    "score_method": "How the score is computed",
+    "score_method_text": (
+        "Each document starts at 100 and loses %(error)s points per error, %(warning)s per "
+        "warning and %(info)s per info finding (never below 0). The score is the average over "
+        "all documents."
+    ),
+    "basis_heading": "What the audit rests on",
+    "date_sources": "How each document's freshness was dated",
+    "date_source": {
+        "frontmatter": "a date written in the page",
+        "comment": "a freshness comment in the page",
+        "confluence": "Confluence's last-modified line",
+        "git": "version history (git)",
+        "mtime": "the file's modification time (unreliable)",
+        "none": "no date at all",
+    },
+    "mtime_warning": (
+        "%(n)s documents are dated only by their file's modification time, which a copy "
+        "or checkout resets: their freshness is uncertain. Add review dates, or audit the "
+        "wiki's git repository."
+    ),
+    "numeric_order": "Dates such as 03/04/2025 in '%(key)s' were read %(order)s (%(basis)s).",
+    "order_name": {"DMY": "day first", "MDY": "month first"},
+    "site_kind": "Links were resolved the way %(kind)s serves the site (%(config)s).",
+    "site_name": {
+        "mkdocs": "MkDocs",
+        "docusaurus": "Docusaurus",
+        "hugo": "Hugo",
+        "jekyll": "Jekyll",
+    },
+    "unverified_links": (
+        "%(n)s links point to addresses the site may serve without a file in this folder "
+        "(generated pages, folders outside the scan); they were not checked."
+    ),
+    "findings_label": "Findings by severity",
+    "severity": {"error": "Errors", "warning": "Warnings", "info": "Notes"},
+    "severity_one": {"error": "Error", "warning": "Warning", "info": "Note"},
+    "severity_hint": {
+        "error": "Broken or wrong: fix these first.",
+        "warning": "Hurts readers: plan to fix.",
+        "info": "Good to know: improve when you can.",
+    },
+    # %-style placeholders, filled in by the template's `format` filter.
+    "docs_with_findings": "%(n)s of %(total)s documents have at least one finding.",
+    # The Use section: what is read, how well the usage data matched, age against use.
+    "use_heading": "Use: what people read",
+    "use_none": (
+        "Add --usage with a page-view export (from your wiki or web statistics) to see which "
+        "pages are read, which nobody opens, and what could be archived."
+    ),
+    "use_no_figures": "The usage data gave no figures for any document: there is nothing to show.",
+    "window": {"year": "in the past year", "days": "in the last %(n)s days"},
+    "unread_label": "Pages not read",
+    "unread_sentence": "%(percent)s of your pages were not read %(window)s.",
+    "unread_count": "%(n)s of %(total)s pages had no views.",
+    "unread_guide": (
+        "The guide says 80% of information is no longer used after a year: keep your systems clean."
+    ),
+    "unread_scope": "%(n)s documents had no usage figures and are left out.",
+    "bar_ours": "Your pages not read %(window)s",
+    "bar_guide": "The guide: information no longer used after a year",
+    "match_heading": "How well the usage data matched",
+    "match_files": "Usage data",
+    "match_sentence": (
+        "%(percent)s of the %(total)s page views %(window)s were matched to a document."
+    ),
+    "match_by_title": "%(n)s pages were matched by their title, because their address did not.",
+    "warning_heading": "Careful: the usage findings are unreliable",
+    "warning_body": (
+        "Documents whose page views were not matched look unread. Until the match improves, "
+        "check the chart, the archive plan and the usage findings before acting on them."
+    ),
+    "unmatched_heading": "Most-viewed addresses that matched no document",
+    "col_page": "Address",
+    "col_views": "Views",
+    "chart_heading": "Age and use of every page",
+    "chart_caption": (
+        "Each dot is a page. Left of the line: reviewed or changed in the last %(cadence)s "
+        "days; right: longer ago, or never dated."
+    ),
+    "split": {
+        "median": "Above the line: viewed %(n)s times or more, like the busier half of your "
+        "pages; below: fewer views.",
+        "any": "Above the line: viewed at least once; below: nobody viewed it.",
+    },
+    "chart_hover": "Point at a dot to see its page.",
+    "chart_summary": "Pages per corner:",
+    "quadrant": {
+        "keep": "Keep",
+        "review": "Review now",
+        "promote": "Promote or retire",
+        "archive": "Archive",
+    },
+    "quadrant_where": {
+        "keep": "Recent and read",
+        "review": "Old but read",
+        "promote": "Recent but little read",
+        "archive": "Old and little read",
+    },
+    "quadrant_hint": {
+        "keep": "Up to date and used: keep it that way.",
+        "review": "Readers get a dated answer: review these first.",
+        "promote": "Make them easier to find, or retire them if nobody needs them.",
+        "archive": "Candidates for the archive.",
+    },
+    "quadrant_caption": "Pages in each corner of the chart",
+    "col_corner": "Corner",
+    "col_pages": "Pages",
+    "axis_age": "Time since last review or change \u2192",
+    "axis_views": "Page views \u2192",
+    "zero_views": "0",
+    "older": "older",
+    "undated": "no date",
+    "tick_today": "today",
+    "tick_months": "%(n)s months",
+    "tick_year": "1 year",
+    "tick_years": "%(n)s years",
+    "dot": "%(title)s\n%(path)s\n%(age)s \u00b7 %(views)s",
+    "dot_age": "last %(kind)s %(n)s days ago",
+    "dot_undated": "no date",
+    "dot_view": "1 view",
+    "dot_views": "%(n)s views",
+    # The archive plan: the findings of T010 unused-content.
+    "archive_heading": "Archive plan",
+    "archive_intro": (
+        "Pages nobody read %(window)s, oldest first. The guide: don't keep all information; "
+        "keeping 100%% of it pollutes the knowledge base (TA4)."
+    ),
+    "archive_nothing_moved": (
+        "Nothing was moved or deleted: this is a list for the team to go through. "
+        "Archive each page, or keep it and say why."
+    ),
+    "archive_csv_hint": "For this list as a spreadsheet, run kb-audit with --format archive-csv.",
+    "archive_none": "No page is an archive candidate.",
+    "archive_not_run": "The check for unused pages did not run: %(reason)s.",
+    "archive_unavailable": "this version of kb-audit has no such check",
+    "archive_poor_match": (
+        "The usage data matched poorly (see the warning under Use): some of these pages may "
+        "be read after all."
+    ),
+    "archive_caption": "Archive candidates",
+    "archive_show": "Candidates for the archive",
+    "col_last_change": "Last reviewed / changed",
+    "date_unreliable": "file date, unreliable",
+    "todo_heading": "What to do first",
+    "todo_intro": (
+        "Each block below is one kind of problem, most serious first. It says why it matters, "
+        "how to fix it, and where it was found."
+    ),
+    "todo_none": "Nothing to do: no rule found anything.",
+    "finding_one": "finding",
+    "finding_many": "findings",
+    "principle": "Guide principle",
+    "why": "Why it matters",
+    "fix": "How to fix",
+    "no_doc": "This rule has no documentation.",
+    # Shown when a rule (a plugin's, say) has no description in the page's language.
+    "untranslated": "This rule's description is not yet translated: it is shown in English.",
+    "where": "Where it was found",
+    "show_findings": "Show all findings",
+    "findings_caption": "Findings of rule",
+    "col_document": "Document",
+    "col_line": "Line",
+    "col_message": "What is wrong",
+    "whole_kb": "(the whole knowledge base)",
+    "full_doc": "Full description of",
+    "clean_heading": "All clear",
+    "clean_intro": "These checks ran and found nothing to report:",
+    "clean_none": "No check came out clean.",
+    "skipped_heading": "What was not checked",
+    "skipped_rules_heading": "Checks that did not run",
+    "skipped_rules_none": "Every check ran.",
+    "suppressed_heading": "Findings silenced on purpose",
+    "suppressed_intro": (
+        "A page or the configuration asked to ignore these. They do not count in the score, "
+        "but they are still here: check now and then that the reason still holds."
+    ),
+    "suppressed_none": "No finding was silenced.",
+    "col_silenced_by": "Silenced by",
+    "skipped_files_heading": "Files that were skipped",
+    "skipped_files_none": "No file was skipped.",
+    "col_rule": "Check",
+    "col_reason": "Reason",
+    "col_path": "Path",
+    "documents_heading": "Documents",
+    "documents_intro": (
+        "Every audited document with its facts. Score: 100 minus the points its findings cost."
+    ),
+    "documents_caption": "All audited documents",
+    "documents_none": "No documents were found.",
+    "col_title": "Title and path",
+    "col_type": "Type",
+    "col_owner": "Owner",
+    "col_words": "Words",
+    "col_date": "Reviewed / changed",
+    "col_links_in": "Links in",
+    "col_links_out": "Links out",
+    "col_findings": "Findings",
+    "col_score": "Score",
+    "entry_page": "entry page",
+    "date_kind": {"reviewed": "reviewed", "changed": "changed"},
+    "expires": "review by",
+    "untitled": "(no title)",
+    "search_label": "Search by title or path",
+    "only_findings": "Only documents with findings",
+    # Filled in by report.js as the reader searches and filters.
+    "rows_shown": "Showing {shown} of {total} documents",
+    "sort_hint": "Select a column heading to sort.",
+    # The documents table's pager, drawn by report.js ({page}, {pages} filled in there).
+    "pager_label": "Pages of the documents table",
+    "page_first": "First",
+    "page_previous": "Previous",
+    "page_of": "Page {page} of {pages}",
+    "page_next": "Next",
+    "page_last": "Last",
+    "documents_noscript": (
+        "Without JavaScript this table shows the first %(shown)s of %(total)s documents. Turn "
+        "JavaScript on to page through, search and sort them all; the JSON report (--format "
+        "json) lists every document."
+    ),
+    "reference_heading": "Rule reference",
+    "reference_intro": "The full description of every check, with the guide principle it applies.",
+    "default_severity": "Severity",
+    "doc_sections": {
+        "What it does": "What it does",
+        "Why": "Why",
+        "Example": "Example",
+        "Fix": "Fix",
+        "Options": "Options",
+    },
+    "back_to_top": "Back to top",
+    "footer": "Generated by",
+}
