@@ -293,3 +293,20 @@ def test_silenced_findings_are_listed_with_their_reason(tmp_path):
     assert "Findings silenced on purpose" in section
     assert "index.md:4" in section and "document: ignore comment on line 3" in section
     assert "<b>gone</b>" not in html
+
+
+def test_the_score_shows_its_trend_from_the_history(tmp_path):
+    wiki = tmp_path / "wiki"
+    wiki.mkdir()
+    (wiki / "index.md").write_text("# Home\n\n[gone](gone.md)\n")
+    db = tmp_path / "history.sqlite"
+    audit(wiki, Config(now="2026-10-27", git_history=False, history=str(db)))
+    (wiki / "index.md").write_text("# Home\n")
+    result = audit(wiki, Config(now=NOW, git_history=False, history=str(db)))
+    summary = _section(html := render_html(result, rule_sections()), "summary")
+    assert "+25 since the audit of 27 October 2026" in summary
+    assert "0 new findings, 1 fixed since then." in summary
+    assert 'class="sparkline"' in summary and "The score over the last 2 audits" in summary
+    assert "trend" not in _section(render_html(audit(wiki, Config(now=NOW, git_history=False)),
+                                               rule_sections()), "summary")  # fmt: skip
+    assert html.count("<polyline") == 1

@@ -58,6 +58,18 @@ class Header:
 
 
 @dataclass(frozen=True, slots=True)
+class TrendView:
+    """The score over past audits (--history): the change and a sparkline's points."""
+
+    previous_date: str | None
+    change: int | None
+    new: int
+    fixed: int
+    points: str  # "x,y x,y …" in a 100×24 box, oldest first
+    runs: int
+
+
+@dataclass(frozen=True, slots=True)
 class ScoreView:
     value: int
     band: str  # good | fair | poor
@@ -263,6 +275,7 @@ class Report:
     nav: tuple[str, ...]  # keys of the catalogue's "nav" for the sections this page has
     score: ScoreView
     basis: Basis
+    trend: TrendView | None
     severities: tuple[SeverityCount, ...]
     documents_with_findings: int
     usage: UsageView
@@ -313,6 +326,7 @@ def build_report(
             method=_score_method(summary.score, cat),
         ),
         basis=_basis(result, cat),
+        trend=_trend(result.history),
         severities=tuple(
             SeverityCount(s.value, summary.findings.get(s.value, 0))
             for s in sorted(Severity, key=lambda s: -s.rank)
@@ -338,6 +352,23 @@ def build_report(
         ),
         documents=tuple(_document_row(doc, anchors[doc["path"]]) for doc in result.documents),
         rule_docs=_rule_docs(result, texts),
+    )
+
+
+def _trend(history: dict[str, Any] | None) -> TrendView | None:
+    if not history:
+        return None
+    scores = [run["score"] for run in history.get("runs", [])]
+    step = 100 / max(len(scores) - 1, 1)
+    points = " ".join(f"{i * step:.1f},{24 - score * 0.24:.1f}" for i, score in enumerate(scores))
+    previous = history.get("previous")
+    return TrendView(
+        previous_date=previous["now"] if previous else None,
+        change=history.get("score_change"),
+        new=len(history.get("new", [])),
+        fixed=len(history.get("fixed", [])),
+        points=points,
+        runs=len(scores),
     )
 
 

@@ -60,6 +60,10 @@ TEXT: dict[str, Any] = {
         "warning and %(info)s per info finding (never below 0). The score is the average over "
         "all documents."
     ),
+    "trend_change": "%(change)s since the audit of %(date)s",
+    "trend_new_fixed": "%(new)s new findings, %(fixed)s fixed since then.",
+    "trend_first": "The first audit in the history: the trend starts here.",
+    "trend_label": "The score over the last %(runs)s audits",
     "basis_heading": "What the audit rests on",
     "date_sources": "How each document's freshness was dated",
     "date_source": {

@@ -60,6 +60,10 @@ TEXT: dict[str, Any] = {
         "waarschuwing en %(info)s per opmerking (nooit onder 0). De score is het gemiddelde "
         "over alle documenten."
     ),
+    "trend_change": "%(change)s sinds de audit van %(date)s",
+    "trend_new_fixed": "%(new)s nieuwe bevindingen, %(fixed)s opgelost sindsdien.",
+    "trend_first": "De eerste audit in de geschiedenis: hier begint de trend.",
+    "trend_label": "De score over de laatste %(runs)s audits",
     "basis_heading": "Waarop de audit steunt",
     "date_sources": "Hoe de actualiteit van elk document gedateerd werd",
     "date_source": {
