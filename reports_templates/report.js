@@ -64,21 +64,42 @@
     };
   }
 
-  /* d: [anchor, path, title, type, owner, date, date kind, expires, words, links in,
-         links out, findings, score, band, entry page (0/1)] */
+  /* d: [path, title, type, owner, date, date kind (1 reviewed, 2 changed, 0 none), expires,
+         words, links in, links out, findings, score, entry page (0/1)]. The row's anchor is
+     the prefix and its position from 1 (the order of the documents); its score band follows
+     from the score and the bands' lowest scores (data-bands: "good:90 fair:70 poor:0"). */
+  var dataElement = document.getElementById("doc-data");
+  var anchorPrefix = dataElement ? dataElement.getAttribute("data-anchor-prefix") || "" : "";
+  var bands = (dataElement ? dataElement.getAttribute("data-bands") || "" : "")
+    .split(" ")
+    .filter(Boolean)
+    .map(function (pair) {
+      var parts = pair.split(":");
+      return { name: parts[0], lowest: parseInt(parts[1], 10) };
+    });
+  var kinds = [null, "reviewed", "changed"];
+
+  function bandOf(score) {
+    for (var i = 0; i < bands.length; i += 1) {
+      if (score >= bands[i].lowest) {
+        return bands[i].name;
+      }
+    }
+    return "";
+  }
+
   function fromData(d, position) {
     return {
       position: position,
-      anchor: d[0],
-      findings: d[11],
-      search: normalise((d[2] || "") + " " + d[1]),
-      values: [d[2] || d[1], d[3] || "", d[4] || "", d[5] || "", d[8], d[9], d[10], d[11], d[12]],
+      anchor: anchorPrefix + (position + 1),
+      findings: d[10],
+      search: normalise((d[1] || "") + " " + d[0]),
+      values: [d[1] || d[0], d[2] || "", d[3] || "", d[4] || "", d[7], d[8], d[9], d[10], d[11]],
       row: null,
       data: d
     };
   }
 
-  var dataElement = document.getElementById("doc-data");
   var records = dataElement
     ? JSON.parse(dataElement.textContent).map(fromData)
     : slice.call(tbody.rows).map(fromRow);
@@ -109,56 +130,56 @@
   }
 
   /* The same markup as the template's rows; every value goes in as text, never as HTML. */
-  function buildRow(d) {
+  function buildRow(d, anchor) {
     var row = element("tr");
-    row.id = d[0];
-    row.setAttribute("data-findings", d[11]);
+    row.id = anchor;
+    row.setAttribute("data-findings", d[10]);
     var head = element("th", "doc-cell");
     head.scope = "row";
-    var title = element("span", "doc-title", d[2]);
-    if (!d[2]) {
+    var title = element("span", "doc-title", d[1]);
+    if (!d[1]) {
       title.appendChild(element("em", "muted", text.untitled));
     }
     head.appendChild(title);
-    if (d[14]) {
+    if (d[12]) {
       head.appendChild(document.createTextNode(" "));
       head.appendChild(element("span", "tag", text.entry));
     }
     head.appendChild(document.createTextNode(" "));
-    head.appendChild(element("code", "path", d[1]));
+    head.appendChild(element("code", "path", d[0]));
     row.appendChild(head);
-    [d[3], d[4]].forEach(function (value) {
+    [d[2], d[3]].forEach(function (value) {
       var cell = element("td");
       cell.appendChild(value ? document.createTextNode(value) : muted(text.missing));
       row.appendChild(cell);
     });
     var dates = element("td");
-    if (d[5]) {
-      dates.appendChild(timeElement(d[5]));
+    if (d[4]) {
+      dates.appendChild(timeElement(d[4]));
       dates.appendChild(document.createTextNode(" "));
-      dates.appendChild(muted(text[d[6]] || ""));
+      dates.appendChild(muted(text[kinds[d[5]]] || ""));
     } else {
       dates.appendChild(muted(text.missing));
     }
-    if (d[7]) {
+    if (d[6]) {
       dates.appendChild(element("br"));
       var expires = element("span", "expires", text.expires + " ");
-      expires.appendChild(timeElement(d[7]));
+      expires.appendChild(timeElement(d[6]));
       dates.appendChild(expires);
     }
     row.appendChild(dates);
-    [d[8], d[9], d[10], d[11]].forEach(function (value) {
+    [d[7], d[8], d[9], d[10]].forEach(function (value) {
       row.appendChild(element("td", "num", formatNumber(value)));
     });
     var score = element("td", "num");
-    score.appendChild(element("span", "doc-score doc-score--" + d[13], String(d[12])));
+    score.appendChild(element("span", "doc-score doc-score--" + bandOf(d[11]), String(d[11])));
     row.appendChild(score);
     return row;
   }
 
   function rowOf(record) {
     if (!record.row) {
-      record.row = buildRow(record.data);
+      record.row = buildRow(record.data, record.anchor);
     }
     return record.row;
   }

@@ -338,7 +338,8 @@ def test_without_usage_data_the_section_only_says_how_to_add_it(tmp_path):
     html = render_html(result, {})
     use = _section(html, "use")
     assert "Add --usage with a page-view export" in use
-    assert "<svg" not in html
+    assert "<svg" not in use  # the age chart under "By owner and by folder" needs no usage
+    assert 'class="chart chart--quadrant' not in html and 'class="chart chart--share' not in html
     assert 'role="alert"' not in html
     assert re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", use)).strip() == (
         "Use: what people read Add --usage with a page-view export (from your wiki or web "

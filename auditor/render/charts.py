@@ -117,6 +117,20 @@ class Dot:
 
 
 @dataclass(frozen=True, slots=True)
+class Cell:
+    """A square of the density grid: the documents whose dots would fall in it."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+    quadrant: str  # the corner most of its documents are in
+    count: int
+    opacity: float  # 0..1, more documents darker
+    label: str  # the square's tooltip: how many pages
+
+
+@dataclass(frozen=True, slots=True)
 class QuadrantChart:
     width: int
     height: int
@@ -134,8 +148,14 @@ class QuadrantChart:
     y_title: Label
     y_label_x: float  # right edge of the views labels
     x_label_y: float  # baseline of the time labels
-    dots: tuple[Dot, ...]
+    dots: tuple[Dot, ...]  # empty in density mode
     counts: tuple[tuple[str, int], ...]  # (quadrant, documents), in QUADRANTS order
+    cells: tuple[Cell, ...] = ()  # density mode: one square per non-empty grid cell
+
+    @property
+    def density(self) -> bool:
+        """Too many documents for a dot each: the chart draws the density grid instead."""
+        return bool(self.cells)
 
     def count(self, name: str) -> int:
         return dict(self.counts)[name]
@@ -148,6 +168,11 @@ ZERO_BAND = 42  # height of the band of unread documents
 PAD = 10  # keeps dots off the edges of their area
 RADIUS = 4.5
 
+#: Above this many documents the chart draws density (a grid of squares, each with its count)
+#: instead of a dot and a tooltip per document, which at 100,000 documents weighs 20 MB.
+DENSITY_THRESHOLD = 2_000
+GRID_COLUMNS, GRID_ROWS = 40, 30
+
 
 def quadrant_chart(
     points: Sequence[Point],
@@ -157,6 +182,8 @@ def quadrant_chart(
     text: ChartText,
     age_tick: Callable[[int], str],
     views_tick: Callable[[float], str],
+    cell_label: Callable[[int], str] = lambda n: f"{n:,}",
+    density_above: int = DENSITY_THRESHOLD,
 ) -> QuadrantChart:
     """Every document as a dot: x = days since its last review or change, y = views.
 
@@ -164,6 +191,11 @@ def quadrant_chart(
     splits the chart in equal halves; older documents stack in a column past the axis end,
     undated ones in a column of their own. Views use a log scale (each step x10) over a
     band at the bottom for documents nobody read. The horizontal split is `threshold`.
+
+    With more than `density_above` points, no dot is drawn: the plot is cut in a grid of
+    GRID_COLUMNS x GRID_ROWS cells, and each cell that holds documents becomes a square,
+    darker the more it holds, coloured by the corner most of them are in, its tooltip
+    `cell_label(count)`. The counts per corner are the same in both modes.
     """
     cap = 2 * cadence_days
     older = any(p.age_days is not None and p.age_days > cap for p in points)
@@ -195,6 +227,10 @@ def quadrant_chart(
         columns.append(("undated", edge))
     column_left = dict(columns)
 
+    density = len(points) > density_above
+    cell_w = (x_end - x0) / GRID_COLUMNS
+    cell_h = (y_end - y0) / GRID_ROWS
+    binned: dict[tuple[int, int], dict[str, int]] = {}
     dots = []
     counts = dict.fromkeys(QUADRANTS, 0)
     for point in points:
@@ -213,9 +249,31 @@ def quadrant_chart(
             y = zero_top + ZERO_BAND / 2 + jy * (ZERO_BAND - 2 * PAD)
         else:
             y = y_of(point.views)
-        dots.append(Dot(_r(x), _r(y), name, point.label))
+        if density:
+            column = min(max(int((x - x0) / cell_w), 0), GRID_COLUMNS - 1)
+            row = min(max(int((y - y0) / cell_h), 0), GRID_ROWS - 1)
+            cell = binned.setdefault((column, row), dict.fromkeys(QUADRANTS, 0))
+            cell[name] += 1
+        else:
+            dots.append(Dot(_r(x), _r(y), name, point.label))
     # Draw the many unread dots first, so the fewer read ones stay on top.
     dots.sort(key=lambda d: d.quadrant in ("keep", "review"))
+    cells = []
+    most = max((sum(c.values()) for c in binned.values()), default=1)
+    for (column, row), by_quadrant in sorted(binned.items()):
+        n = sum(by_quadrant.values())
+        cells.append(
+            Cell(
+                _r(x0 + column * cell_w),
+                _r(y0 + row * cell_h),
+                _r(cell_w),
+                _r(cell_h),
+                max(QUADRANTS, key=lambda q: by_quadrant[q]),
+                n,
+                round(0.2 + 0.8 * math.sqrt(n / most), 2),
+                cell_label(n),
+            )
+        )
 
     areas = (
         Box(x0, y0, _r(split_x - x0), _r(split_y - y0), "keep"),
@@ -266,6 +324,7 @@ def quadrant_chart(
         x_label_y=y_end + 18,
         dots=tuple(dots),
         counts=tuple((name, counts[name]) for name in QUADRANTS),
+        cells=tuple(cells),
     )
 
 
@@ -332,6 +391,75 @@ def share_bars(
         tick_y=tick_y,
         grid_top=label_h,
         grid_bottom=tick_y - 13,
+    )
+
+
+# Vertical bars: documents per age bucket ------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One bar of a column chart, its count above it and its label below."""
+
+    key: str  # a CSS modifier: the bucket
+    label: str
+    value: str  # the count as text
+    x: float  # left edge of the bar
+    y: float  # top of the bar
+    w: float
+    h: float
+    centre: float  # x of the texts
+    value_y: float  # baseline of the count
+    label_y: float  # baseline of the label
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnChart:
+    width: int
+    height: int
+    baseline: float  # y of the axis line
+    left: float
+    right: float
+    columns: tuple[Column, ...]
+
+
+def column_chart(rows: Sequence[tuple[str, str, int, str]]) -> ColumnChart:
+    """Vertical bars on a shared scale from 0 to the largest count.
+
+    `rows` holds (key, label, count, count as text), in the order to draw them. A count of
+    0 draws no bar, only its "0" on the axis.
+    """
+    width, height = 640, 240
+    left, right, top, bottom = 8.0, 8.0, 26.0, 34.0
+    baseline = height - bottom
+    slot = (width - left - right) / max(len(rows), 1)
+    bar_w = slot * 0.62
+    most = max((count for _, _, count, _ in rows), default=0)
+    columns = []
+    for i, (key, label, count, value) in enumerate(rows):
+        h = (baseline - top) * count / most if most else 0.0
+        centre = left + slot * (i + 0.5)
+        columns.append(
+            Column(
+                key=key,
+                label=label,
+                value=value,
+                x=_r(centre - bar_w / 2),
+                y=_r(baseline - h),
+                w=_r(bar_w),
+                h=_r(h),
+                centre=_r(centre),
+                value_y=_r(baseline - h - 7),
+                label_y=_r(baseline + 20),
+            )
+        )
+    return ColumnChart(
+        width=width,
+        height=height,
+        baseline=baseline,
+        left=left,
+        right=width - right,
+        columns=tuple(columns),
     )
 
 

@@ -23,12 +23,18 @@ from auditor.render import charts, filters
 from auditor.render.archive_csv import ARCHIVE_RULE, age_days, archive_rows, last_change, views_of
 from auditor.render.i18n import DEFAULT, Catalogue, catalogue
 from auditor.render.rule_text import RuleText, rule_text
+from auditor.render.views import Views, build_views
 
 #: Score bands: the lowest score of each band, best first.
 BANDS = (("good", 90), ("fair", 70), ("poor", 0))
 
 #: Findings tables with more rows than this start folded (a <details> the reader opens).
 OPEN_FINDINGS_LIMIT = 20
+
+#: At most this many findings of a rule are listed in "What to do first", the most useful
+#: first; a line says how many more there are (the documents table and the JSON report
+#: have them all). Keeps the page small and quick at 100,000 documents.
+FINDINGS_ROW_LIMIT = 200
 
 #: The guide's figure (TA4): the share of information no longer used after a year.
 GUIDE_UNUSED = 0.8
@@ -38,6 +44,10 @@ DEFAULT_CADENCE_DAYS = 365
 
 #: An archive plan longer than this starts folded; shorter, it is the section's content.
 OPEN_ARCHIVE_LIMIT = 100
+
+#: At most this many archive candidates are listed, oldest first; a line says how many more
+#: there are (the archive CSV, `--format archive-csv`, keeps every row).
+ARCHIVE_ROW_LIMIT = 500
 
 #: Addresses listed under "matched no document".
 TOP_UNMATCHED = 10
@@ -124,14 +134,20 @@ class RuleSection:
     summary: str
     why: str | None
     fix: str | None
-    findings: tuple[FindingRow, ...]
+    findings: tuple[FindingRow, ...]  # the first FINDINGS_ROW_LIMIT of them
     folded: bool  # many findings: the table starts folded
     summary_lang: str | None = None  # set when the summary is not in the page's language
     doc_lang: str | None = None  # likewise for why and fix
+    total: int | None = None  # all findings of the rule (None: as many as listed)
 
     @property
     def count(self) -> int:
-        return len(self.findings)
+        return len(self.findings) if self.total is None else self.total
+
+    @property
+    def more(self) -> int:
+        """Findings not listed in the table."""
+        return self.count - len(self.findings)
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,8 +281,18 @@ class ArchivePlan:
     skipped_reason: str | None
     window: str
     poor_match: bool
-    items: tuple[ArchiveItem, ...]
+    items: tuple[ArchiveItem, ...]  # the first ARCHIVE_ROW_LIMIT candidates
     folded: bool
+    total: int | None = None  # all candidates (None: as many as listed)
+
+    @property
+    def count(self) -> int:
+        return len(self.items) if self.total is None else self.total
+
+    @property
+    def more(self) -> int:
+        """Candidates not listed in the table."""
+        return self.count - len(self.items)
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,6 +313,7 @@ class Report:
     suppressed: tuple[SuppressedRow, ...]
     documents: tuple[DocumentRow, ...]
     rule_docs: tuple[RuleDoc, ...]
+    views: Views  # by owner, by folder, and the documents' age
 
 
 def band(score: int) -> str:
@@ -352,6 +379,7 @@ def build_report(
         ),
         documents=tuple(_document_row(doc, anchors[doc["path"]]) for doc in result.documents),
         rule_docs=_rule_docs(result, texts),
+        views=build_views(result, anchors, cat),
     )
 
 
@@ -460,6 +488,9 @@ def _usage(result: AuditResult, cat: Catalogue) -> UsageView:
             ),
             age_tick=functools.partial(_age_tick, cat=cat),
             views_tick=fmt.number,
+            cell_label=lambda n: (
+                text["cell_one"] if n == 1 else text["cell"] % {"n": fmt.number(n)}
+            ),
         )
     return UsageView(
         given=True,
@@ -538,6 +569,7 @@ def _archive(
     result: AuditResult, usage: UsageView, anchors: dict[str, str], cat: Catalogue
 ) -> ArchivePlan:
     run = next((r for r in result.rules if r.id == ARCHIVE_RULE), None)
+    rows = archive_rows(result)
     items = tuple(
         ArchiveItem(
             path=row.path,
@@ -549,7 +581,7 @@ def _archive(
             date_unreliable=row.date_source == "mtime",
             reason=row.reason,
         )
-        for row in archive_rows(result)
+        for row in rows[:ARCHIVE_ROW_LIMIT]
     )
     ran = bool(items) or (run is not None and run.ran)
     reason = None
@@ -562,6 +594,7 @@ def _archive(
         poor_match=bool(usage.match and usage.match.warning),
         items=items,
         folded=len(items) > OPEN_ARCHIVE_LIMIT,
+        total=len(rows),
     )
 
 
@@ -591,7 +624,7 @@ def _todo(
                 line=f.line,
                 message=f.message,
             )
-            for f in sorted(found, key=Finding.sort_key)
+            for f in sorted(found, key=Finding.sort_key)[:FINDINGS_ROW_LIMIT]
         )
         sections.append(
             RuleSection(
@@ -604,9 +637,10 @@ def _todo(
                 why=why.text if why else None,
                 fix=fix.text if fix else None,
                 findings=rows,
-                folded=len(rows) > OPEN_FINDINGS_LIMIT,
+                folded=len(found) > OPEN_FINDINGS_LIMIT,
                 summary_lang=own.summary_lang,
                 doc_lang=(why or fix).lang if why or fix else None,
+                total=len(found),
             )
         )
     sections.sort(key=lambda s: (-Severity(s.severity).rank, -s.count, s.id))
@@ -676,6 +710,9 @@ def environment(lang: str = DEFAULT) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    # Compact JSON (no spaces after , and :): the documents table's rows, 100,000 of them.
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "separators": (",", ":")}
+    env.globals["score_bands"] = BANDS  # report.js finds a row's band from its score
     return filters.register(env, catalogue(lang).formats)
 
 

@@ -40,6 +40,7 @@ TEXT: dict[str, Any] = {
         "use": "Gebruik",
         "todo": "Eerst aanpakken",
         "archive": "Archiefplan",
+        "views": "Eigenaars en mappen",
         "clean": "In orde",
         "skipped": "Niet gecontroleerd",
         "documents": "Documenten",
@@ -152,6 +153,14 @@ TEXT: dict[str, Any] = {
         "any": "Boven de lijn: minstens één keer bekeken; eronder: door niemand bekeken.",
     },
     "chart_hover": "Wijs een stip aan om de pagina te zien.",
+    "chart_caption_density": (
+        "Elk vierkantje is een groep pagina's: hoe donkerder, hoe meer pagina's. Links van "
+        "de lijn: herzien of gewijzigd in de laatste %(cadence)s dagen; rechts: langer "
+        "geleden, of nooit gedateerd."
+    ),
+    "chart_hover_density": "Wijs een vierkantje aan om te zien hoeveel pagina's het bevat.",
+    "cell": "%(n)s pagina's",
+    "cell_one": "1 pagina",
     "chart_summary": "Pagina's per hoek:",
     "quadrant": {
         "keep": "Behouden",
@@ -200,6 +209,10 @@ TEXT: dict[str, Any] = {
     "archive_csv_hint": (
         "Wil je deze lijst als rekenblad? Start kb-audit dan met --format archive-csv."
     ),
+    "archive_more": (
+        "\u2026 en nog %(n)s: zie het rekenblad van het archiefplan (--format archive-csv) "
+        "of het JSON-rapport."
+    ),
     "archive_none": "Geen enkele pagina komt in aanmerking voor het archief.",
     "archive_not_run": "De controle op ongebruikte pagina's liep niet: %(reason)s.",
     "archive_unavailable": "deze versie van kb-audit heeft die controle niet",
@@ -229,6 +242,10 @@ TEXT: dict[str, Any] = {
     "where": "Waar het gevonden werd",
     "show_findings": "Toon alle bevindingen",
     "findings_caption": "Bevindingen van regel",
+    "findings_more": (
+        "\u2026 en nog %(n)s: zie de documententabel (filter: enkel documenten met "
+        "bevindingen) of het JSON-rapport."
+    ),
     "col_document": "Document",
     "col_line": "Lijn",
     "col_message": "Wat er mis is",
@@ -299,6 +316,63 @@ TEXT: dict[str, Any] = {
         "Example": "Voorbeeld",
         "Fix": "Oplossing",
         "Options": "Opties",
+    },
+    # De overzichten per eigenaar en per map, en de leeftijd van de documenten (views.py).
+    "views_heading": "Per eigenaar en per map",
+    "views_intro": "Wie wat moet doen, waar de problemen zitten en hoe oud de pagina's zijn.",
+    "owners_heading": "Per eigenaar",
+    "owners_intro": (
+        "Wat elke eigenaar moet doen: de pagina's die je beheert, de bevindingen erop en wat "
+        "je eerst oplost. Eigenaars met de meeste fouten staan bovenaan, daarna die met de "
+        "meeste waarschuwingen."
+    ),
+    "owners_caption": "Documenten en bevindingen per eigenaar",
+    "owners_none": "Er zijn geen documenten, dus ook geen eigenaars om te tonen.",
+    "owners_more": "Nog %(n)s eigenaars, met minder bevindingen, staan hier niet.",
+    "no_owner": "Geen eigenaar",
+    "col_owned": "Documenten",
+    "col_with_findings": "Met bevindingen",
+    "col_actions": "Eerst aanpakken",
+    "actions_none": "Niets te doen.",
+    "action_on": "op",
+    "folders_heading": "Per map",
+    "folders_intro": (
+        "Waar de problemen zitten: elke map op het hoogste niveau, gevolgd door de mappen "
+        "erin, de grootste eerst. Hoe donkerder een vak, hoe meer bevindingen per document."
+    ),
+    "folders_caption": "Documenten en bevindingen per map",
+    "folders_none": "Er zijn geen documenten, dus ook geen mappen om te tonen.",
+    "folders_more": "Nog %(n)s kleinere mappen staan hier niet.",
+    "folder_root": "(bovenaan in de gescande map)",
+    "col_folder": "Map",
+    "col_documents": "Documenten",
+    "col_per_document": "Bevindingen per document",
+    "heat_legend": "Kleur: bevindingen per document",
+    "heat_scale": {
+        "0": "geen",
+        "1": "tot 0,25",
+        "2": "tot 0,5",
+        "3": "tot 1",
+        "4": "meer dan 1",
+    },
+    "ages_heading": "Hoe oud de pagina's zijn",
+    "ages_intro": (
+        "Documenten volgens de tijd sinds hun laatste herziening of, als dat er niet is, hun "
+        "laatste wijziging."
+    ),
+    "ages_label": (
+        "Documenten volgens de tijd sinds hun laatste herziening of wijziging: %(counts)s."
+    ),
+    "age_count": "%(bucket)s: %(n)s",
+    "ages_caption": "Documenten volgens de tijd sinds hun laatste herziening of wijziging",
+    "col_age": "Tijd sinds de laatste herziening of wijziging",
+    "age_bucket": {
+        "m3": "< 3 maanden",
+        "m6": "3\u20136 maanden",
+        "y1": "6\u201312 maanden",
+        "y2": "1\u20132 jaar",
+        "older": "> 2 jaar",
+        "none": "geen datum",
     },
     "back_to_top": "Terug naar boven",
     "footer": "Gemaakt met",
