@@ -279,7 +279,7 @@ def test_summary_says_what_dates_and_links_rest_on(tmp_path):
     assert "1 documents are dated only by their file" in section
     assert "read day first (default (day first))" in section
     assert "the way MkDocs serves the site (mkdocs.yml)" in section
-    assert "version history not read" in section
+    assert "Version history was not read (git-history = false)." in section
 
 
 def test_silenced_findings_are_listed_with_their_reason(tmp_path):

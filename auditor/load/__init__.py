@@ -141,7 +141,11 @@ def _read(root: Path, rel: str, config: Config, index) -> LoadedDocument | str:
 
 def _history_facts(history) -> dict:
     if history is None:
-        return {"available": False, "note": "version history not read (git-history = false)"}
+        return {
+            "available": False,
+            "disabled": True,
+            "note": "version history not read (git-history = false)",
+        }
     return {
         "available": history.available,
         "note": history.note,

@@ -420,7 +420,11 @@ def _basis(result: AuditResult, cat: Catalogue) -> Basis:
             if sources.get(name)
         ),
         mtime_documents=sources.get("mtime", 0),
-        history_note=inputs.get("history", {}).get("note"),
+        history_note=(
+            cat.text["git_history_off"]
+            if inputs.get("history", {}).get("disabled")
+            else inputs.get("history", {}).get("note")
+        ),
         numeric_orders=tuple(
             (source.partition(":")[2] or source, o["order"], o["basis"])
             for source, o in sorted(orders.items())

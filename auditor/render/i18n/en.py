@@ -65,6 +65,7 @@ TEXT: dict[str, Any] = {
     "trend_new_fixed": "%(new)s new findings, %(fixed)s fixed since then.",
     "trend_first": "The first audit in the history: the trend starts here.",
     "trend_label": "The score over the last %(runs)s audits",
+    "git_history_off": "Version history was not read (git-history = false).",
     "basis_heading": "What the audit rests on",
     "date_sources": "How each document's freshness was dated",
     "date_source": {

@@ -65,6 +65,7 @@ TEXT: dict[str, Any] = {
     "trend_new_fixed": "%(new)s nieuwe bevindingen, %(fixed)s opgelost sindsdien.",
     "trend_first": "De eerste audit in de geschiedenis: hier begint de trend.",
     "trend_label": "De score over de laatste %(runs)s audits",
+    "git_history_off": "De versiegeschiedenis werd niet gelezen (git-history = false).",
     "basis_heading": "Waarop de audit steunt",
     "date_sources": "Hoe de actualiteit van elk document gedateerd werd",
     "date_source": {
