@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 
 import pytest
 from markupsafe import escape
@@ -16,6 +15,7 @@ from auditor.principles import PRINCIPLES
 from auditor.render.filters import date, doc_text, number
 from auditor.render.html import build_report, render_html
 from tests.conftest import NOW
+from tests.html_checks import assert_well_formed
 
 XSS_TITLE = "<script>alert(1)</script>"
 
@@ -168,24 +168,7 @@ def test_every_internal_link_has_a_target(audited):
 
 def test_page_is_well_formed(audited):
     _, _, html = audited
-    void = {"meta", "br", "input", "img", "hr", "link", "wbr"}
-
-    class Checker(HTMLParser):
-        def __init__(self):
-            super().__init__()
-            self.stack: list[str] = []
-
-        def handle_starttag(self, tag, attrs):
-            if tag not in void:
-                self.stack.append(tag)
-
-        def handle_endtag(self, tag):
-            assert self.stack and self.stack[-1] == tag, (tag, self.stack[-5:])
-            self.stack.pop()
-
-    checker = Checker()
-    checker.feed(html)
-    assert checker.stack == []
+    assert_well_formed(html)
 
 
 def test_rule_doc_markup_is_escaped_in_the_page(audited):

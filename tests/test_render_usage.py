@@ -6,7 +6,6 @@ import csv
 import datetime as dt
 import io
 import re
-from html.parser import HTMLParser
 
 import pytest
 
@@ -19,6 +18,7 @@ from auditor.render.charts import quadrant, view_threshold
 from auditor.render.filters import percent
 from auditor.render.html import build_report, render_html
 from tests.conftest import NOW
+from tests.html_checks import assert_well_formed
 
 HOSTILE = "<script>alert(1)</script> & co"
 TODAY = dt.date.fromisoformat(NOW)
@@ -479,24 +479,7 @@ def test_page_with_usage_is_self_contained(page):
 
 
 def test_page_with_usage_is_well_formed_and_every_link_has_a_target(page):
-    void = {"meta", "br", "input", "img", "hr", "link", "wbr"}
-
-    class Checker(HTMLParser):
-        def __init__(self):
-            super().__init__()
-            self.stack: list[str] = []
-
-        def handle_starttag(self, tag, attrs):
-            if tag not in void:
-                self.stack.append(tag)
-
-        def handle_endtag(self, tag):
-            assert self.stack and self.stack[-1] == tag, (tag, self.stack[-5:])
-            self.stack.pop()
-
-    checker = Checker()
-    checker.feed(page)
-    assert checker.stack == []
+    assert_well_formed(page)
     ids = re.findall(r'\bid="([^"]+)"', page)
     assert len(ids) == len(set(ids))
     assert set(re.findall(r'href="#([^"]+)"', page)) <= set(ids)
