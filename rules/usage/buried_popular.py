@@ -7,11 +7,11 @@ from auditor.rule import Rule, option
 from auditor.rules.usage.ranking import (
     MIN_DOCUMENTS,
     MIN_DOCUMENTS_HELP,
+    most_read,
     percentile,
     period,
     ranked,
     times,
-    top,
 )
 
 
@@ -65,10 +65,9 @@ class BuriedPopular(Rule):
     def check(self, corpus, options):
         docs = corpus.documents
         views = docs["views"]
-        read = ranked(docs) & (views > 0)
-        if read.sum() < options.min_documents:
+        popular = most_read(docs, options.popular_quantile, options.min_documents)
+        if popular is None:
             return
-        popular = read & top(views, views[read], options.popular_quantile)
         threshold = views[popular].min()
         clicks = docs["click_depth"]
         deep_folder = docs["depth"] >= options.folder_depth

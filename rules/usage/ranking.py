@@ -66,3 +66,13 @@ def period(corpus) -> str:
 def times(views: float) -> str:
     n = int(views)
     return {0: "not once", 1: "once", 2: "twice"}.get(n, f"{n:,} times")
+
+
+def most_read(docs: pd.DataFrame, quantile: float, min_documents: int) -> pd.Series | None:
+    """Pages read more than `quantile` of the pages read at least once; None when fewer than
+    `min_documents` pages were read, too few for a quantile to mean anything."""
+    views = docs["views"]
+    read = ranked(docs) & (views > 0)
+    if read.sum() < min_documents:
+        return None
+    return read & top(views, views[read], quantile)

@@ -10,11 +10,11 @@ from auditor.rules.maintenance.stale_content import StaleContent
 from auditor.rules.usage.ranking import (
     MIN_DOCUMENTS,
     MIN_DOCUMENTS_HELP,
+    most_read,
     percentile,
     period,
     ranked,
     times,
-    top,
 )
 
 
@@ -70,10 +70,9 @@ class StaleAndPopular(Rule):
     def check(self, corpus, options):
         docs = corpus.documents
         views = docs["views"]
-        read = ranked(docs) & (views > 0)
-        if read.sum() < options.min_documents:
+        popular = most_read(docs, options.popular_quantile, options.min_documents)
+        if popular is None:
             return
-        popular = read & top(views, views[read], options.popular_quantile)
         threshold = views[popular].min()
 
         reviewed = docs["reviewed"].notna()
