@@ -8,13 +8,13 @@ import pytest
 from markupsafe import escape
 
 from auditor.api import audit
-from auditor.config import Config
+from auditor.config import Config, load_config
 from auditor.docs import rule_sections
 from auditor.model import Severity
 from auditor.principles import PRINCIPLES
 from auditor.render.filters import date, doc_text, number
 from auditor.render.html import build_report, render_html
-from tests.conftest import NOW
+from tests.conftest import EXAMPLE, NOW
 from tests.html_checks import assert_well_formed
 
 XSS_TITLE = "<script>alert(1)</script>"
@@ -293,3 +293,16 @@ def test_the_score_shows_its_trend_from_the_history(tmp_path):
     assert "trend" not in _section(render_html(audit(wiki, Config(now=NOW, git_history=False)),
                                                rule_sections()), "summary")  # fmt: skip
     assert html.count("<polyline") == 1
+
+
+def test_the_first_screen_says_what_to_do_first_in_plain_words():
+    config = load_config(EXAMPLE / "kb-audit.toml")
+    result = audit(EXAMPLE, config.merged({"now": NOW}))
+    summary = _section(render_html(result, rule_sections()), "summary")
+    assert "Do these first" in summary
+    assert (
+        'href="#todo-T020">Broken links to repair, each a dead end for a reader: 3</a>' in summary
+    )
+    dutch = render_html(audit(EXAMPLE, config.merged({"now": NOW, "lang": "nl"})),
+                        rule_sections())  # fmt: skip
+    assert "Kapotte links om te herstellen" in _section(dutch, "summary")

@@ -68,6 +68,15 @@ class Header:
 
 
 @dataclass(frozen=True, slots=True)
+class TopAction:
+    """One of the first screen's top actions, in plain words, linking to its rule's block."""
+
+    text: str
+    rule_id: str
+    severity: str
+
+
+@dataclass(frozen=True, slots=True)
 class TrendView:
     """The score over past audits (--history): the change and a sparkline's points."""
 
@@ -302,6 +311,7 @@ class Report:
     score: ScoreView
     basis: Basis
     trend: TrendView | None
+    top_actions: tuple[TopAction, ...]
     severities: tuple[SeverityCount, ...]
     documents_with_findings: int
     usage: UsageView
@@ -361,7 +371,8 @@ def build_report(
         documents_with_findings=summary.documents_with_findings,
         usage=usage,
         archive=archive,
-        todo=_todo(result, rule_docs, anchors, cat, texts),
+        todo=(todo := _todo(result, rule_docs, anchors, cat, texts)),
+        top_actions=_top_actions(todo, cat),
         clean=tuple(
             RuleLine(r.id, r.rule, texts[r.id].summary)
             for r in result.rules
@@ -380,6 +391,23 @@ def build_report(
         documents=tuple(_document_row(doc, anchors[doc["path"]]) for doc in result.documents),
         rule_docs=_rule_docs(result, texts),
         views=build_views(result, anchors, cat),
+    )
+
+
+TOP_ACTIONS = 3
+
+
+def _top_actions(todo: tuple[RuleSection, ...], cat: Catalogue) -> tuple[TopAction, ...]:
+    """The first blocks of "What to do first" (most severe, most findings) in plain words."""
+    actions = cat.text["actions"]
+    return tuple(
+        TopAction(
+            text=actions.get(rule.id, cat.text["action_generic"])
+            % {"n": cat.formats.number(rule.total or rule.count), "summary": rule.summary},
+            rule_id=rule.id,
+            severity=rule.severity,
+        )
+        for rule in todo[:TOP_ACTIONS]
     )
 
 

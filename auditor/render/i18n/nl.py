@@ -66,6 +66,30 @@ TEXT: dict[str, Any] = {
     "trend_first": "De eerste audit in de geschiedenis: hier begint de trend.",
     "trend_label": "De score over de laatste %(runs)s audits",
     "git_history_off": "De versiegeschiedenis werd niet gelezen (git-history = false).",
+    "actions_heading": "Pak eerst dit aan",
+    #: The top actions on the first screen, by rule; other rules use `action_generic`.
+    "actions": {
+        "T003": "Herzie eerst de veelgelezen pagina's met een verouderd antwoord: %(n)s",
+        "T002": "Pagina's voorbij hun eigen herzieningsdatum, te herzien of te archiveren: %(n)s",
+        "T020": "Kapotte links om te herstellen, elk een doodlopende weg voor een lezer: %(n)s",
+        "T024": "Pagina's die niet te lezen zijn, te herstellen: %(n)s",
+        "T001": "Pagina's voorbij hun herzieningsritme, te herzien: %(n)s",
+        "T010": (
+            "Pagina's die niemand het voorbije jaar las, te archiveren als niemand ze nodig "
+            "heeft: %(n)s"
+        ),
+        "T011": "Veelgelezen pagina's die diep verstopt zitten, hoger te plaatsen: %(n)s",
+        "T021": "Pagina's waar niets naar linkt, te koppelen of te archiveren: %(n)s",
+        "T022": (
+            "Pagina's met dezelfde titel als een andere, te hernoemen of samen te voegen: %(n)s"
+        ),
+        "T023": "Bijna dubbele pagina's, samen te voegen of te schrappen: %(n)s",
+        "O001": "Pagina's zonder eigenaar, aan iemand toe te vertrouwen: %(n)s",
+        "O002": "Pagina's van mensen die vertrokken zijn, over te dragen: %(n)s",
+        "T030": "Pagina's zonder samenvatting, te voorzien van twee of drie zinnen: %(n)s",
+        "T031": "Pagina's die te lang zijn om te verwerken, op te splitsen: %(n)s",
+    },
+    "action_generic": "%(summary)s: %(n)s",
     "basis_heading": "Waarop de audit steunt",
     "date_sources": "Hoe de actualiteit van elk document gedateerd werd",
     "date_source": {
