@@ -20,8 +20,16 @@ from jinja2 import Environment, FunctionLoader, StrictUndefined
 
 from auditor.model import AuditResult, Finding, Severity
 from auditor.render import charts, filters
-from auditor.render.archive_csv import ARCHIVE_RULE, age_days, archive_rows, last_change, views_of
+from auditor.render.archive_csv import (
+    ARCHIVE_RULE,
+    ArchiveRow,
+    age_days,
+    archive_rows,
+    last_change,
+    views_of,
+)
 from auditor.render.i18n import DEFAULT, Catalogue, catalogue
+from auditor.render.messages import message
 from auditor.render.rule_text import RuleText, rule_text
 from auditor.render.views import Views, build_views
 
@@ -129,6 +137,7 @@ class FindingRow:
     doc_anchor: str | None  # the document's row in the documents table, if it has one
     line: int | None
     message: str
+    message_lang: str | None  # None: the page's language
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +185,7 @@ class SuppressedRow:
     path: str
     line: int | None
     message: str
+    message_lang: str | None
     reason: str
 
 
@@ -282,6 +292,7 @@ class ArchiveItem:
     date_kind: str | None  # reviewed | changed
     date_unreliable: bool  # dated by the file's modification time only
     reason: str
+    reason_lang: str | None  # None: the page's language
 
 
 @dataclass(frozen=True, slots=True)
@@ -385,7 +396,7 @@ def build_report(
         ),
         skipped_files=tuple(SkippedFile(s.path, s.reason) for s in result.skipped),
         suppressed=tuple(
-            SuppressedRow(f.id, f.rule, f.path, f.line, f.message, f.suppressed_by or "")
+            SuppressedRow(f.id, f.rule, f.path, f.line, *message(f, cat), f.suppressed_by or "")
             for f in result.suppressed
         ),
         documents=tuple(_document_row(doc, anchors[doc["path"]]) for doc in result.documents),
@@ -597,22 +608,32 @@ def _age_tick(days: int, cat: Catalogue) -> str:
     return text["tick_months"] % {"n": round(days / 30.4)}
 
 
+def _archive_item(
+    row: ArchiveRow, finding: Finding | None, anchors: dict[str, str], cat: Catalogue
+) -> ArchiveItem:
+    """An archive candidate, its reason in the page's language where there is one."""
+    reason, lang = message(finding, cat) if finding else (row.reason, None)
+    return ArchiveItem(
+        path=row.path,
+        title=row.title,
+        doc_anchor=anchors.get(row.path),
+        views=row.views,
+        date=row.last_change,
+        date_kind=row.date_kind,
+        date_unreliable=row.date_source == "mtime",
+        reason=reason,
+        reason_lang=lang,
+    )
+
+
 def _archive(
     result: AuditResult, usage: UsageView, anchors: dict[str, str], cat: Catalogue
 ) -> ArchivePlan:
     run = next((r for r in result.rules if r.id == ARCHIVE_RULE), None)
     rows = archive_rows(result)
+    candidates = {f.path: f for f in result.findings if f.id == ARCHIVE_RULE}
     items = tuple(
-        ArchiveItem(
-            path=row.path,
-            title=row.title,
-            doc_anchor=anchors.get(row.path),
-            views=row.views,
-            date=row.last_change,
-            date_kind=row.date_kind,
-            date_unreliable=row.date_source == "mtime",
-            reason=row.reason,
-        )
+        _archive_item(row, candidates.get(row.path), anchors, cat)
         for row in rows[:ARCHIVE_ROW_LIMIT]
     )
     ran = bool(items) or (run is not None and run.ran)
@@ -649,13 +670,7 @@ def _todo(
         own = texts.get(rule_id) or rule_text(cat, rule_id, "", rule_docs.get(rule_id, {}))
         why, fix = own.section("Why"), own.section("Fix")
         rows = tuple(
-            FindingRow(
-                path=f.path,
-                whole_kb=f.path == ".",
-                doc_anchor=anchors.get(f.path),
-                line=f.line,
-                message=f.message,
-            )
+            FindingRow(f.path, f.path == ".", anchors.get(f.path), f.line, *message(f, cat))
             for f in sorted(found, key=Finding.sort_key)[:FINDINGS_ROW_LIMIT]
         )
         sections.append(

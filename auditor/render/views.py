@@ -20,7 +20,8 @@ from typing import Any
 from auditor.model import AuditResult, Finding, Severity
 from auditor.render import charts
 from auditor.render.archive_csv import age_days
-from auditor.render.i18n import Catalogue
+from auditor.render.i18n import Catalogue, catalogue
+from auditor.render.messages import message
 
 #: Owners shown; the rest are counted in a note.
 OWNER_LIMIT = 50
@@ -57,6 +58,7 @@ class Action:
     path: str
     doc_anchor: str | None
     message: str
+    message_lang: str | None  # None: the page's language
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +125,7 @@ class Views:
 def build_views(result: AuditResult, anchors: dict[str, str], cat: Catalogue) -> Views:
     found = _findings_by_path(result.findings)
     return Views(
-        owners=owners(result.documents, found, anchors),
+        owners=owners(result.documents, found, anchors, cat=cat),
         folders=folders(result.documents, found, cat),
         ages=ages(result.documents, result.now, cat),
     )
@@ -155,8 +157,10 @@ def owners(
     found: dict[str, list[Finding]],
     anchors: dict[str, str],
     limit: int = OWNER_LIMIT,
+    cat: Catalogue | None = None,
 ) -> OwnerView:
     """One row per owner: most errors first, then warnings, then notes, then by name."""
+    cat = cat or catalogue()
     docs_of: dict[str | None, list[dict[str, Any]]] = defaultdict(list)
     for doc in documents:
         docs_of[owner_of(doc)].append(doc)
@@ -171,7 +175,9 @@ def owners(
                 with_findings=sum(1 for doc in docs if found.get(doc["path"])),
                 counts=tuple((s, counts[s]) for s in SEVERITIES),
                 actions=tuple(
-                    Action(Severity(f.severity).value, f.path, anchors.get(f.path), f.message)
+                    Action(
+                        Severity(f.severity).value, f.path, anchors.get(f.path), *message(f, cat)
+                    )
                     for f in sorted(theirs, key=Finding.sort_key)[:TOP_ACTIONS]
                 ),
             )

@@ -12,6 +12,7 @@ from auditor.rules.usage.ranking import (
     period,
     ranked,
     times,
+    window_days,
 )
 
 
@@ -94,6 +95,7 @@ class BuriedPopular(Rule):
                 popular_from_views=int(threshold),
                 folder_depth=int(docs.at[path, "depth"]),
                 click_depth="unreachable" if unreachable[path] else _whole(clicks[path]),
+                window_days=window_days(corpus),
             )
 
 

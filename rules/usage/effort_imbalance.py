@@ -15,6 +15,7 @@ from auditor.rules.usage.ranking import (
     ranked,
     times,
     top,
+    window_days,
 )
 
 
@@ -102,4 +103,5 @@ class EffortImbalance(Rule):
                 effort=int(effort[path]),
                 effort_from=int(effort_from),
                 effort_basis="size times revisions" if edits == edits else no_history,
+                window_days=window_days(corpus),
             )

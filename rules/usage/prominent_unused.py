@@ -15,6 +15,7 @@ from auditor.rules.usage.ranking import (
     period,
     ranked,
     times,
+    window_days,
 )
 
 _FOLLOWED = ("ok", "missing-anchor")  # the page exists, even if the section does not
@@ -104,4 +105,5 @@ class ProminentUnused(Rule):
                 least_read_up_to_views=int(threshold),
                 folder_depth=int(docs.at[path, "depth"]),
                 linked_from=linker.get(path),
+                window_days=window_days(corpus),
             )

@@ -55,9 +55,14 @@ def percentile(values: pd.Series, among: pd.Series) -> pd.Series:
     return np.floor(100 * share_below(values, among)).astype(int)
 
 
+def window_days(corpus) -> int | None:
+    """The usage window in days, as evidence: messages in other languages name it too."""
+    return (corpus.facts.get("usage") or {}).get("window_days")
+
+
 def period(corpus) -> str:
     """How the usage window reads in a message: "in the past year"."""
-    days = (corpus.facts.get("usage") or {}).get("window_days")
+    days = window_days(corpus)
     if days == 365:
         return "in the past year"
     return f"in the past {days} days" if days else "in the usage data"

@@ -15,6 +15,7 @@ from auditor.rules.usage.ranking import (
     period,
     ranked,
     times,
+    window_days,
 )
 
 
@@ -114,4 +115,5 @@ class StaleAndPopular(Rule):
                 path,
                 f"Read {times(views[path])} {when} but {why}: readers get a dated answer.",
                 **evidence,
+                window_days=window_days(corpus),
             )

@@ -8,7 +8,7 @@ from auditor.model import Severity
 from auditor.rule import Rule, option
 from auditor.rules.paths import matches
 from auditor.rules.usage.age import GRACE_DAYS, GRACE_HELP, known_since, settled
-from auditor.rules.usage.ranking import period, ranked, times
+from auditor.rules.usage.ranking import period, ranked, times, window_days
 
 
 class UnusedContent(Rule):
@@ -85,4 +85,5 @@ class UnusedContent(Rule):
                 exists_since_source=source[path],
                 age_days=int(age[path]) if dated else None,
                 archive_candidate=True,
+                window_days=window_days(corpus),
             )
