@@ -70,11 +70,10 @@ class Values(Mapping[str, str]):
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    """What a message function gets: the evidence raw and as text, the English message."""
+    """What a message function gets: the evidence raw and as text, and the catalogue."""
 
     evidence: Mapping[str, Any]
     values: Values
-    english: str
     cat: Catalogue
 
     def raw(self, key: str) -> Any:
@@ -94,7 +93,7 @@ def message(finding: Finding, cat: Catalogue) -> tuple[str, str | None]:
     if template is None:
         return finding.message, DEFAULT
     evidence = finding.evidence or {}
-    context = Context(evidence, Values(evidence, cat), finding.message, cat)
+    context = Context(evidence, Values(evidence, cat), cat)
     try:
         return _apply(template, context), None
     except (KeyError, IndexError, TypeError, ValueError):

@@ -73,5 +73,6 @@ class MissingOwner(Rule):
                 path,
                 f"Nobody is named as owner, so nobody keeps this page up to date: {fix}.",
                 codeowners=codeowners if options.accept_codeowners else None,
+                codeowners_accepted=options.accept_codeowners,
                 codeowners_owner=docs.at[path, "owner"] if not options.accept_codeowners else None,
             )

@@ -95,6 +95,11 @@ class BuriedPopular(Rule):
                 popular_from_views=int(threshold),
                 folder_depth=int(docs.at[path, "depth"]),
                 click_depth="unreachable" if unreachable[path] else _whole(clicks[path]),
+                buried_by=[
+                    k
+                    for k, deep in (("folders", deep_folder[path]), ("links", deep_links[path]))
+                    if deep
+                ],
                 window_days=window_days(corpus),
             )
 

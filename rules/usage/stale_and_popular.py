@@ -110,6 +110,7 @@ class StaleAndPopular(Rule):
                     date_source=docs.at[path, f"{verb}_source"],
                     age_days=int(age[path]),
                     cadence_days=int(cadence[path]),
+                    date_kind=verb,
                 )
             yield self.finding(
                 path,

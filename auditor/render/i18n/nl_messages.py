@@ -52,7 +52,7 @@ def _anchor(c: Context) -> str:
 
 def _stale_popular(c: Context) -> str:
     if "age_days" in c.evidence:
-        verb = "gewijzigd" if "last changed" in c.english else "herzien"
+        verb = {"changed": "gewijzigd", "reviewed": "herzien"}[c.raw("date_kind")]
         why = f"{c.values['age_days']} dagen geleden voor het laatst {verb}"
     else:
         why = f"de herzieningsdatum is {c.values['overdue_days']} dagen geleden verstreken"
@@ -81,11 +81,12 @@ def _unused(c: Context) -> str:
 
 def _buried(c: Context) -> str:
     where = []
-    if "folders deep" in c.english:
+    buried_by = c.raw("buried_by")
+    if "folders" in buried_by:
         where.append(f"{c.values['folder_depth']} mappen diep")
     if c.raw("click_depth") == "unreachable":
         where.append("geen pad van links leidt ernaartoe vanaf de startpagina")
-    elif "clicks from the home page" in c.english:
+    elif "links" in buried_by:
         where.append(f"{c.values['click_depth']} klikken van de startpagina")
     if not where:
         raise ValueError("no place named")
@@ -182,7 +183,7 @@ def _no_owner(c: Context) -> str:
             "voeg `owner:` toe aan de frontmatter, of een regel voor de pagina aan "
             f"{c.values['codeowners']}"
         )
-    elif "CODEOWNERS file" in c.english:
+    elif c.evidence.get("codeowners_accepted"):
         fix = "voeg `owner:` toe aan de frontmatter, of maak een CODEOWNERS-bestand"
     else:
         fix = "voeg `owner:` toe aan de frontmatter"
