@@ -232,3 +232,19 @@ def test_an_unknown_language_on_the_command_line_exits_2(tmp_path):
     with pytest.raises(SystemExit) as exit_info:
         cli.main(["scan", str(tmp_path), "--lang", "fr"])
     assert exit_info.value.code == 2
+
+
+def test_reasons_from_the_pipeline_are_translated_where_their_form_is_known():
+    from auditor.render.i18n import catalogue
+    from auditor.render.messages import reason
+
+    nl = catalogue("nl")
+    assert reason("excluded by configuration", nl) == "uitgesloten in de configuratie"
+    assert reason("document: ignore comment on line 12", nl) == (
+        "document: ignore-commentaar op regel 12"
+    )
+    assert reason("needs usage data, which was not given", nl) == (
+        "heeft gegevens nodig die niet gegeven werden (usage)"
+    )
+    assert reason("something new", nl) == "something new"  # unknown: as it is
+    assert reason("excluded by configuration", catalogue("en")) == "excluded by configuration"

@@ -29,7 +29,7 @@ from auditor.render.archive_csv import (
     views_of,
 )
 from auditor.render.i18n import DEFAULT, Catalogue, catalogue
-from auditor.render.messages import message
+from auditor.render.messages import message, reason
 from auditor.render.rule_text import RuleText, rule_text
 from auditor.render.views import Views, build_views
 
@@ -390,13 +390,15 @@ def build_report(
             if r.ran and not r.findings
         ),
         skipped_rules=tuple(
-            RuleLine(r.id, r.rule, texts[r.id].summary, r.skipped_reason or "")
+            RuleLine(r.id, r.rule, texts[r.id].summary, reason(r.skipped_reason or "", cat))
             for r in result.rules
             if not r.ran
         ),
-        skipped_files=tuple(SkippedFile(s.path, s.reason) for s in result.skipped),
+        skipped_files=tuple(SkippedFile(s.path, reason(s.reason, cat)) for s in result.skipped),
         suppressed=tuple(
-            SuppressedRow(f.id, f.rule, f.path, f.line, *message(f, cat), f.suppressed_by or "")
+            SuppressedRow(
+                f.id, f.rule, f.path, f.line, *message(f, cat), reason(f.suppressed_by or "", cat)
+            )
             for f in result.suppressed
         ),
         documents=tuple(_document_row(doc, anchors[doc["path"]]) for doc in result.documents),
@@ -465,7 +467,7 @@ def _basis(result: AuditResult, cat: Catalogue) -> Basis:
             else inputs.get("history", {}).get("note")
         ),
         numeric_orders=tuple(
-            (source.partition(":")[2] or source, o["order"], o["basis"])
+            (source.partition(":")[2] or source, o["order"], reason(o["basis"], cat))
             for source, o in sorted(orders.items())
         ),
         site_kind=site.get("kind"),

@@ -16,6 +16,7 @@ gives the English message, marked `lang="en"` so the page can say so.
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Union
@@ -115,3 +116,13 @@ def messages(lang: str) -> dict[str, Template]:
     except ModuleNotFoundError:
         return {}
     return module.MESSAGES
+
+
+def reason(text: str, cat: Catalogue) -> str:
+    """A reason the pipeline gives in English (a skipped file or rule, a silenced finding,
+    a date order's basis), in the page's language where the catalogue knows its form."""
+    for pattern, template in cat.text.get("reasons", {}).items():
+        found = re.fullmatch(pattern, text)
+        if found:
+            return template.format(*found.groups())
+    return text

@@ -90,6 +90,32 @@ TEXT: dict[str, Any] = {
         "T031": "Pagina's die te lang zijn om te verwerken, op te splitsen: %(n)s",
     },
     "action_generic": "%(summary)s: %(n)s",
+    #: Reasons the pipeline gives in English (skipped files and rules, silenced findings,
+    #: date orders): a pattern matching the whole reason -> its text, {0}… its groups.
+    "reasons": {
+        r"hidden folder": "verborgen map",
+        r"hidden file": "verborgen bestand",
+        r"dependency folder": "map met afhankelijkheden",
+        r"Python cache folder": "Python-cachemap",
+        r"symbolic link to a folder \(not followed\)": (
+            "symbolische link naar een map (niet gevolgd)"
+        ),
+        r"excluded by configuration": "uitgesloten in de configuratie",
+        r"binary file with a document extension": "binair bestand met de extensie van een document",
+        r"unreadable: (.+)": "onleesbaar: {0}",
+        r"not selected \(--select\)": "niet geselecteerd (--select)",
+        r"ignored \(--ignore\)": "genegeerd (--ignore)",
+        r"needs (.+) data, which was not given": (
+            "heeft gegevens nodig die niet gegeven werden ({0})"
+        ),
+        r"failed: (.+)": "mislukt: {0}",
+        r"document: ignored for the file": "document: genegeerd voor het hele bestand",
+        r"document: ignore comment on line (\d+)": "document: ignore-commentaar op regel {0}",
+        r"config: overrides for (.+)": "configuratie: overrides voor {0}",
+        r"proven by (.+)": "bewezen door {0}",
+        r"default \(day first\)": "standaard (dag eerst)",
+        r"configured": "ingesteld",
+    },
     "basis_heading": "Waarop de audit steunt",
     "date_sources": "Hoe de actualiteit van elk document gedateerd werd",
     "date_source": {
