@@ -408,3 +408,17 @@ def test_big_report_without_javascript_shows_a_page_and_says_so(big, open_report
     assert len(report.rows()) == PAGE
     note = report.page.inner_text(".noscript-note")
     assert f"first {PAGE} of {BIG:,} documents" in note
+
+
+def test_the_dutch_report_runs_in_dutch(open_report):
+    config = load_config(EXAMPLE / "kb-audit.toml").merged({"now": NOW, "lang": "nl"})
+    result = audit(EXAMPLE, config)
+    report = open_report(render_html(result, rule_sections()), name="rapport.html")
+    n = len(result.documents)
+    assert report.page.get_attribute("html", "lang") == "nl"
+    assert report.count() == f"1–{n} van {n} documenten getoond"  # written by report.js
+    visible = report.page.inner_text("main")
+    for english in ("What to do first", "Showing", "Broken links to repair", "excluded by"):
+        assert english not in visible
+    report.page.screenshot(path=_artifact("report-first-screen-nl.png"))
+    report.assert_clean()
