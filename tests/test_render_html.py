@@ -306,3 +306,13 @@ def test_the_first_screen_says_what_to_do_first_in_plain_words():
     dutch = render_html(audit(EXAMPLE, config.merged({"now": NOW, "lang": "nl"})),
                         rule_sections())  # fmt: skip
     assert "Kapotte links om te herstellen" in _section(dutch, "summary")
+
+
+def test_the_first_screen_sets_the_unread_share_beside_the_guides_80_percent():
+    config = load_config(EXAMPLE / "kb-audit.toml")
+    summary = _section(render_html(audit(EXAMPLE, config.merged({"now": NOW})), rule_sections()),
+                       "summary")  # fmt: skip
+    assert "of your pages were not read in the past year." in summary
+    assert "The guide: 80% of information is no longer used after a year." in summary
+    without = audit(EXAMPLE, config.merged({"now": NOW, "usage": []}))
+    assert "80% of information" not in _section(render_html(without, rule_sections()), "summary")

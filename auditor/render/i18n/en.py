@@ -159,6 +159,7 @@ TEXT: dict[str, Any] = {
     "unread_guide": (
         "The guide says 80% of information is no longer used after a year: keep your systems clean."
     ),
+    "unread_guide_short": "The guide: 80% of information is no longer used after a year.",
     "unread_scope": "%(n)s documents had no usage figures and are left out.",
     "bar_ours": "Your pages not read %(window)s",
     "bar_guide": "The guide: information no longer used after a year",

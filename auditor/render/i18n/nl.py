@@ -172,6 +172,9 @@ TEXT: dict[str, Any] = {
         "De wegwijzer zegt dat 80% van de informatie na een jaar niet meer gebruikt wordt: "
         "zorg voor propere systemen."
     ),
+    "unread_guide_short": (
+        "De wegwijzer: 80% van de informatie wordt na een jaar niet meer gebruikt."
+    ),
     "unread_scope": "%(n)s documenten hadden geen gebruikscijfers en tellen niet mee.",
     "bar_ours": "Je pagina's die %(window)s niet gelezen werden",
     "bar_guide": "De wegwijzer: informatie die na een jaar niet meer gebruikt wordt",
