@@ -28,6 +28,7 @@ from auditor.model import AuditResult, Finding, RuleRun, Score, Severity, Skippe
 from auditor.registry import load_rules
 from auditor.render.html import render_html
 from auditor.render.json import render_json
+from auditor.scoring import PENALTIES
 
 NOW = "2026-11-27"
 CHROMIUM = "/usr/bin/chromium"
@@ -39,7 +40,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-PENALTY = {"error": 25, "warning": 10, "info": 3}
 
 WORDS = (
     "deploy", "release", "incident", "runbook", "policy", "onboarding", "access", "review",
@@ -178,7 +178,7 @@ def synthetic_result(n: int, seed: int = 1) -> AuditResult:
             findings.append(
                 Finding(rule_id, rule.name, severity, path, message, line, fingerprint=f"{i:x}")
             )
-            costs += PENALTY[severity.value]
+            costs += PENALTIES[severity.value]
             count += 1
         doc["findings"] = count
         doc["score"] = max(0, 100 - costs)
@@ -198,7 +198,7 @@ def synthetic_result(n: int, seed: int = 1) -> AuditResult:
         findings={s: by_severity[s] for s in ("error", "warning", "info")},
         documents_with_findings=sum(1 for d in documents if d["findings"]),
         suppressed=0,
-        score=Score(score, "Each document starts at 100 and loses points per finding.", PENALTY),
+        score=Score(score, "Each document starts at 100 and loses points per finding.", PENALTIES),
         date_sources={"frontmatter": n},
     )
     views_total = int(sum(d["views"] for d in documents))

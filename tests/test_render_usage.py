@@ -11,7 +11,7 @@ import pytest
 
 from auditor.api import audit
 from auditor.config import Config
-from auditor.model import AuditResult, Finding, RuleRun, Score, Severity, Summary
+from auditor.model import AuditResult, Finding, RuleRun, Severity
 from auditor.render import RENDERERS
 from auditor.render.archive_csv import COLUMNS, archive_rows, render_archive_csv
 from auditor.render.charts import quadrant, view_threshold
@@ -19,6 +19,7 @@ from auditor.render.filters import percent
 from auditor.render.html import build_report, render_html
 from tests.conftest import NOW
 from tests.html_checks import assert_well_formed
+from tests.results import hand_built
 
 HOSTILE = "<script>alert(1)</script> & co"
 TODAY = dt.date.fromisoformat(NOW)
@@ -68,42 +69,18 @@ def _result(
     usage: dict | None = None,
     t010_ran: bool = True,
 ) -> AuditResult:
-    findings = list(findings)
-    inputs = {"usage": usage} if usage is not None else {}
-    return AuditResult(
-        tool={"name": "kb-audit", "version": "test"},
-        now=NOW,
-        root="/wiki",
-        summary=Summary(
-            documents=len(documents),
-            files_seen=len(documents),
-            assets=0,
-            skipped=0,
-            findings={"warning": len(findings)} if findings else {},
-            documents_with_findings=len({f.path for f in findings}),
-            suppressed=0,
-            score=Score(100, "Each document starts at 100.", {}),
-            date_sources={},
-        ),
-        rules=[
-            RuleRun(
-                "T010",
-                "unused-content",
-                Severity.WARNING,
-                "TA4",
-                "Nobody read the document in the usage window.",
-                ran=t010_ran,
-                findings=len(findings),
-                skipped_reason=None if t010_ran else "needs usage data (--usage)",
-            )
-        ],
-        findings=findings,
-        suppressed=[],
-        documents=documents,
-        skipped=[],
-        inputs=inputs,
-        config={},
+    t010 = RuleRun(
+        "T010",
+        "unused-content",
+        Severity.WARNING,
+        "TA4",
+        "Nobody read the document in the usage window.",
+        ran=t010_ran,
+        findings=len(findings),
+        skipped_reason=None if t010_ran else "needs usage data (--usage)",
     )
+    inputs = {"usage": usage} if usage is not None else {}
+    return hand_built(documents, findings, [t010], inputs)
 
 
 def _usage(**changes) -> dict:

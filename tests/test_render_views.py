@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from auditor.model import AuditResult, Finding, Score, Severity, Summary
+from auditor.model import AuditResult, Finding, Severity
 from auditor.render.html import build_report, render_html
 from auditor.render.i18n import catalogue
 from auditor.render.views import (
@@ -20,6 +20,7 @@ from auditor.render.views import (
     owners,
 )
 from tests.conftest import NOW
+from tests.results import hand_built
 
 HOSTILE = '<script>alert("x")</script> & <b>co</b>'
 HOSTILE_DIR = '<img src=x onerror="alert(1)"> & co'  # no slash: a folder name
@@ -52,30 +53,7 @@ E, W, N = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 
 def _result(documents: list[dict], findings: list[Finding] = ()) -> AuditResult:
-    findings = list(findings)
-    return AuditResult(
-        tool={"name": "kb-audit", "version": "test"},
-        now=NOW,
-        root="/wiki",
-        summary=Summary(
-            documents=len(documents),
-            files_seen=len(documents),
-            assets=0,
-            skipped=0,
-            findings={},
-            documents_with_findings=len({f.path for f in findings}),
-            suppressed=0,
-            score=Score(100, "Each document starts at 100.", {}),
-            date_sources={},
-        ),
-        rules=[],
-        findings=findings,
-        suppressed=[],
-        documents=documents,
-        skipped=[],
-        inputs={},
-        config={},
-    )
+    return hand_built(documents, findings)
 
 
 def _by_path(findings: list[Finding]) -> dict[str, list[Finding]]:
