@@ -117,3 +117,14 @@ def test_overrides_and_policies_naming_unknown_or_taken_rules_are_refused(tmp_pa
     path.write_text("[[policies]]\nid = 'X001'\nname = 'orphan'\nmessage = 'x'\nmax-age-days = 3\n")
     with pytest.raises(ConfigError, match="clashes with a rule"):
         plan_rules(load_config(path))
+
+
+def test_the_readme_names_every_config_key():
+    import dataclasses
+
+    from tests.conftest import REPO
+
+    readme = (REPO / "README.md").read_text()
+    keys = [f.name.replace("_", "-") for f in dataclasses.fields(Config) if f.name != "source"]
+    missing = [k for k in keys if not re.search(rf"\b{re.escape(k)}\b", readme)]
+    assert not missing, f"README does not describe: {missing}"
