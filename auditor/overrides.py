@@ -15,9 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-import pathspec
-
 from auditor.errors import ConfigError
+from auditor.globs import matches_any
 
 _KEYS = {"paths", "ignore", "severity", "rules"}
 
@@ -30,7 +29,7 @@ class Override:
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)  # rule -> option table
 
     def matches(self, path: str) -> bool:
-        return pathspec.GitIgnoreSpec.from_lines(self.paths).match_file(path)
+        return matches_any(path, self.paths)
 
     def names(self) -> set[str]:
         """Every rule this override names, to be checked against the registry."""

@@ -19,9 +19,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-import pathspec
-
 from auditor.errors import ConfigError
+from auditor.globs import matches_any
 from auditor.model import Severity
 
 CHECKS = ("require-keys", "allowed", "max-age-days", "forbid-pattern", "require-pattern")
@@ -128,4 +127,4 @@ def pattern_hits(policies: list[Policy], path: str, prose: list[tuple[int, str]]
 
 
 def _applies(policy: Policy, path: str) -> bool:
-    return pathspec.GitIgnoreSpec.from_lines(policy.paths).match_file(path)
+    return matches_any(path, policy.paths)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pandas as pd
-import pathspec
+
+from auditor.globs import glob_spec
 
 
 def matches(paths: pd.Index | pd.Series, globs: list[str]) -> pd.Series:
@@ -13,5 +14,5 @@ def matches(paths: pd.Index | pd.Series, globs: list[str]) -> pd.Series:
     values = pd.Series(paths.to_numpy(), index=index).fillna("").astype(str)
     if not globs:
         return pd.Series(False, index=index)
-    spec = pathspec.GitIgnoreSpec.from_lines(globs)
+    spec = glob_spec(tuple(globs))
     return values.map(spec.match_file).astype(bool)
