@@ -11,17 +11,25 @@ import pandas as pd
 from auditor import __version__
 from auditor.config import Config
 from auditor.corpus import Corpus
+from auditor.baseline import compare, read_baseline
 from auditor.engine import plan_rules, run_rules
 from auditor.errors import ConfigError
 from auditor.history import prepare_history, record_history
 from auditor.load import load_corpus
+from auditor.load.changes import Scope, in_scope
 from auditor.load.dates import parse_now
+from auditor.load.history import read_history
 from auditor.model import AuditResult, Finding, Severity, Summary
 from auditor.registry import plugin_problems
+from auditor.rule import Rule
 from auditor.scoring import document_scores, overall_score
 
 
-def audit(path: str | Path, config: Config | None = None, progress=None) -> AuditResult:
+def audit(
+    path: str | Path, config: Config | None = None, progress=None, scope: Scope | None = None
+) -> AuditResult:
+    """Audit the folder `path`. With a `scope`, findings are reported only for the
+    documents in it, though every document is read."""
     config = config or Config()
     try:
         now = parse_now(config.now)
@@ -30,8 +38,21 @@ def audit(path: str | Path, config: Config | None = None, progress=None) -> Audi
     plan = plan_rules(config)  # refuse a bad rule configuration before reading any file
     if config.history:
         prepare_history(config.history)  # likewise an unusable history database
+    baseline = read_baseline(Path(config.baseline)) if config.baseline else None
     corpus = load_corpus(Path(path), config, now, progress=progress)
     findings, suppressed, runs = run_rules(corpus, plan)
+    scope_facts = None
+    if scope is not None:
+        findings, suppressed, scope_facts = _in_scope(findings, suppressed, scope, corpus)
+    baseline_facts = None
+    if baseline is not None:
+        findings, baseline_facts = compare(
+            findings,
+            baseline,
+            now.date(),
+            former_names=lambda: _former_names(corpus, config),
+            fingerprint_at=_fingerprint_at({p.cls.id: p.cls for p in plan}),
+        )
     scores = document_scores(list(corpus.documents.index), findings)
     per_severity = Counter(f.severity.value for f in findings)
     summary = Summary(
@@ -57,10 +78,48 @@ def audit(path: str | Path, config: Config | None = None, progress=None) -> Audi
         skipped=corpus.skipped,
         inputs={**corpus.facts, "plugin_problems": list(plugin_problems())},
         config=config.to_dict(),
+        baseline=baseline_facts,
+        scope=scope_facts,
     )
     if config.history:
         result.history = record_history(config.history, Path(path), result)
     return result
+
+
+def _in_scope(
+    findings: list[Finding], suppressed: list[Finding], scope: Scope, corpus: Corpus
+) -> tuple[list[Finding], list[Finding], dict[str, Any]]:
+    kept = [f for f in findings if in_scope(f.path, scope)]
+    documents = sorted(scope.paths & set(corpus.documents.index))
+    facts = {
+        "kind": scope.kind,
+        ("changed_since" if scope.kind == "changed-since" else "files"): scope.source,
+        "documents": len(documents),
+        "paths": documents,
+        "ignored": sorted(scope.paths - set(documents)) + list(scope.outside),
+        "findings_outside": len(findings) - len(kept),
+    }
+    return kept, [f for f in suppressed if in_scope(f.path, scope)], facts
+
+
+def _former_names(corpus: Corpus, config: Config) -> dict[str, list[str]]:
+    """Each document's earlier names, from the history already read or, when the config
+    turned history off, from one pass of git log now."""
+    renames = corpus.renames
+    if not config.git_history:
+        renames = read_history(Path(corpus.root), corpus.documents.index).renames
+    earlier: dict[str, list[str]] = {}
+    for old, current in renames.items():
+        earlier.setdefault(current, []).append(old)
+    return earlier
+
+
+def _fingerprint_at(rules: dict[str, type[Rule]]):
+    def at(finding: Finding, path: str) -> str | None:
+        rule = rules.get(finding.id)
+        return rule.fingerprint_at(path, finding.evidence) if rule else None
+
+    return at
 
 
 def _document_facts(

@@ -117,6 +117,10 @@ class Config:
     codeowners: str | None = None
     #: An SQLite file each audit appends its summary to, for the trend and what changed.
     history: str | None = None
+    #: A baseline file (`--write-baseline`): only findings not in it fail.
+    baseline: str | None = None
+    #: Where the HTML report will be read (a CI artifact's page), for the Markdown summary.
+    report_url: str | None = None
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
     overrides: list[Override] = field(default_factory=list)
     policies: list[Policy] = field(default_factory=list)
@@ -181,9 +185,11 @@ class Config:
         if self.wikilinks not in ("obsidian", "gollum"):
             raise ConfigError(f"wikilinks must be obsidian or gollum, not {self.wikilinks!r}")
         check_language(self.lang)
-        for key in ("roster", "glossary", "codeowners", "history"):
+        for key in ("roster", "glossary", "codeowners", "history", "baseline"):
             if not isinstance(getattr(self, key), str | None):
                 raise ConfigError(f"{key} must be the path of a file")
+        if not isinstance(self.report_url, str | None):
+            raise ConfigError("report-url must be an address (text)")
         bad = [e for e in self.extensions if not e.startswith(".")]
         if bad:
             raise ConfigError(f"extensions must start with a dot: {', '.join(bad)}")
@@ -218,7 +224,7 @@ def load_config(path: Path | None) -> Config:
     usage = [os.path.normpath(path.parent / u) for u in config.usage]
     files = {
         key: os.path.normpath(path.parent / value)
-        for key in ("roster", "glossary", "codeowners", "history")
+        for key in ("roster", "glossary", "codeowners", "history", "baseline")
         if isinstance(value := getattr(config, key), str)
     }
     return dataclasses.replace(config, usage=usage, **files)

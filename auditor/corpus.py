@@ -32,6 +32,8 @@ class Corpus:
     roster: frozenset[str] | None = None
     #: Terms of the glossary file and their meaning ({} without one).
     glossary: dict[str, str] = field(default_factory=dict)
+    #: Earlier names of documents -> their current path, from version history.
+    renames: dict[str, str] = field(default_factory=dict)
 
     @property
     def files_seen(self) -> int:

@@ -21,7 +21,7 @@ from auditor.load.suppressions import silences
 from auditor.model import Finding, RuleRun, Severity
 from auditor.overrides import Override
 from auditor.registry import load_rules, resolve
-from auditor.rule import Rule
+from auditor.rule import Rule, fingerprint
 from auditor.rules.custom.policy import PolicyRule
 
 
@@ -151,7 +151,28 @@ def run_rules(
         )
     findings.sort(key=Finding.sort_key)
     suppressed.sort(key=Finding.sort_key)
+    findings, suppressed = _unique_fingerprints(findings, suppressed)
     return findings, suppressed, runs
+
+
+def _unique_fingerprints(*groups: list[Finding]) -> tuple[list[Finding], ...]:
+    """The second finding with a fingerprint gets ":2" appended, the third ":3": the same
+    broken link twice in a page is two findings, and a baseline holding one of them lets
+    the other fail. Occurrences count in line order. A finding made without `Rule.finding`
+    (a plugin's) is keyed on its message instead of its evidence."""
+    seen: dict[str, int] = {}
+    unique = []
+    for group in groups:
+        marked = []
+        for finding in group:
+            base = finding.fingerprint or fingerprint(finding.id, finding.path, [finding.message])
+            n = seen[base] = seen.get(base, 0) + 1
+            key = base if n == 1 else f"{base}:{n}"
+            if key != finding.fingerprint:
+                finding = dataclasses.replace(finding, fingerprint=key)
+            marked.append(finding)
+        unique.append(marked)
+    return tuple(unique)
 
 
 def _check(planned: PlannedRule, corpus: Corpus) -> list[Finding]:

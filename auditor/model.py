@@ -34,6 +34,9 @@ class Finding:
     fingerprint: str = ""
     #: Why the finding does not count, when a document or the config silenced its rule.
     suppressed_by: str | None = None
+    #: Against a baseline (`--baseline`): "new", "unchanged" (in the baseline: does not
+    #: fail) or "expired" (its baseline entry has expired: fails again). None without one.
+    baseline: str | None = None
 
     def sort_key(self) -> tuple:
         return (-self.severity.rank, self.path, self.line or 0, self.id)
@@ -101,13 +104,21 @@ class AuditResult:
     config: dict[str, Any]
     #: The trend and what is new and fixed since the previous audit, when `history` is on.
     history: dict[str, Any] | None = None
+    #: The baseline compared against (file, entries matched, expired, absent), if any.
+    baseline: dict[str, Any] | None = None
+    #: The documents findings are reported for, when only a change is checked
+    #: (`--changed-since`, `--files`); None when the whole folder is.
+    scope: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
     def failing(self, fail_on: str) -> list[Finding]:
-        """The findings at or above the `--fail-on` threshold ('never' fails nothing)."""
+        """The findings at or above the `--fail-on` threshold that are not in the baseline
+        ('never' fails nothing)."""
         if fail_on == "never":
             return []
         threshold = Severity(fail_on).rank
-        return [f for f in self.findings if f.severity.rank >= threshold]
+        return [
+            f for f in self.findings if f.severity.rank >= threshold and f.baseline != "unchanged"
+        ]

@@ -6,11 +6,14 @@ import sys
 import tempfile
 from pathlib import Path
 
+from auditor.atomic import write_atomically
 from auditor.errors import ConfigError
 from auditor.model import AuditResult
-from auditor.render import RENDERERS
+from auditor.render import RENDERERS, RenderOptions
 
 DEFAULT_FOLDER = "kb-audit-report"
+#: Formats meant for the terminal: without `-o` they go to standard output.
+TERMINAL_FORMATS = frozenset({"text"})
 
 
 def report_targets(formats: list[str], output: str | None, root: Path) -> dict[str, Path | None]:
@@ -18,9 +21,9 @@ def report_targets(formats: list[str], output: str | None, root: Path) -> dict[s
 
     `-o -` is standard output (one format); an existing folder, a path ending in `/`, or
     several formats mean a folder (`report.html`, `report.json`, `archive.csv`); anything
-    else is a file. Without `-o`, reports go to `./kb-audit-report/` — or to the temporary
-    folder when that would be inside the scanned folder, which kb-audit never writes to
-    unless told to.
+    else is a file. Without `-o`, `text` goes to standard output and other reports to
+    `./kb-audit-report/` — or to the temporary folder when that would be inside the scanned
+    folder, which kb-audit never writes to unless told to.
     """
     unknown = [f for f in formats if f not in RENDERERS]
     if unknown:
@@ -35,7 +38,10 @@ def report_targets(formats: list[str], output: str | None, root: Path) -> dict[s
         folder = Path.cwd() / DEFAULT_FOLDER
         if folder.resolve().is_relative_to(root.resolve()):
             folder = Path(tempfile.gettempdir()) / f"{DEFAULT_FOLDER}-{root.resolve().name}"
-        return {fmt: folder / RENDERERS[fmt][0] for fmt in formats}
+        return {
+            fmt: None if fmt in TERMINAL_FORMATS else folder / RENDERERS[fmt][0]
+            for fmt in formats
+        }
     path = Path(output)
     if len(formats) > 1 and path.suffix and not path.is_dir():
         raise ConfigError(
@@ -48,17 +54,17 @@ def report_targets(formats: list[str], output: str | None, root: Path) -> dict[s
 
 
 def write_reports(
-    result: AuditResult, targets: dict[str, Path | None], rule_docs: dict[str, dict[str, str]]
+    result: AuditResult, targets: dict[str, Path | None], options: RenderOptions
 ) -> list[Path]:
     written = []
     for fmt, target in targets.items():
-        text = RENDERERS[fmt][1](result, rule_docs)
+        text = RENDERERS[fmt][1](result, options)
         if target is None:
             sys.stdout.write(text)
             continue
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
+            write_atomically(target, text)
         except OSError as exc:
             raise ConfigError(f"cannot write {target}: {exc.strerror or exc}") from None
         written.append(target)

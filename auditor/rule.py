@@ -23,6 +23,11 @@ DOC_SECTIONS = ("What it does", "Why", "Example", "Fix")
 _SECTION = re.compile(r"^## (.+)$", re.MULTILINE)
 
 
+def fingerprint(rule_id: str, path: str, parts: Iterable[str]) -> str:
+    """16 hex digits of SHA-256 over the rule, the path and the distinguishing parts."""
+    return hashlib.sha256("\0".join([rule_id, path, *parts]).encode()).hexdigest()[:16]
+
+
 def option(default: Any, help: str) -> Any:
     """A rule option with its default and the help text shown by `kb-audit explain`."""
     factory = (lambda: type(default)(default)) if isinstance(default, dict | list) else None
@@ -58,9 +63,6 @@ class Rule:
         cls, path: str, message: str, *, line: int | None = None, **evidence: Any
     ) -> Finding:
         evidence = {k: v for k, v in evidence.items() if v is not None and v == v}  # no NaN
-        key = "\0".join(
-            [cls.id, path, *(str(evidence.get(k, "")) for k in cls.fingerprint_evidence)]
-        )
         return Finding(
             id=cls.id,
             rule=cls.name,
@@ -69,7 +71,15 @@ class Rule:
             message=message,
             line=None if line is None else int(line),
             evidence=evidence,
-            fingerprint=hashlib.sha256(key.encode()).hexdigest()[:16],
+            fingerprint=cls.fingerprint_at(path, evidence),
+        )
+
+    @classmethod
+    def fingerprint_at(cls, path: str, evidence: dict[str, Any]) -> str:
+        """The fingerprint of a finding with this evidence on `path`; a baseline recomputes
+        it for a document's earlier name to follow a move."""
+        return fingerprint(
+            cls.id, path, (str(evidence.get(k, "")) for k in cls.fingerprint_evidence)
         )
 
     # Documentation -----------------------------------------------------------

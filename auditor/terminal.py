@@ -25,6 +25,8 @@ def summary_lines(result: AuditResult, written: list[Path], fail_on: str) -> lis
         + counts,
     ]
     lines.extend(_history_lines(result.history))
+    lines.extend(_scope_lines(result.scope))
+    lines.extend(_baseline_lines(result.baseline))
     usage = result.inputs.get("usage")
     if usage:
         lines.append(
@@ -40,9 +42,11 @@ def summary_lines(result: AuditResult, written: list[Path], fail_on: str) -> lis
         lines.append(f"  {click.style(f'{sev:<8}', fg=COLOURS[sev])}{rule_id} {name:<24}{n:>6}")
     if result.findings:
         lines.append("First findings:")
-        for f in result.findings[:TOP]:
+        first = sorted(result.findings, key=lambda f: f.baseline == "unchanged")  # new first
+        for f in first[:TOP]:
             where = f"{f.path}:{f.line}" if f.line else f.path
-            lines.append(f"  {where}  {f.id} {f.message}")
+            mark = " (baselined)" if f.baseline == "unchanged" else ""
+            lines.append(f"  {where}  {f.id} {f.message}{mark}")
         if len(result.findings) > TOP:
             lines.append(f"  … and {len(result.findings) - TOP} more in the report.")
     skipped_rules = [r for r in result.rules if not r.ran]
@@ -87,3 +91,35 @@ def _history_lines(history: dict | None) -> list[str]:
     if history.get("warning"):
         lines.append(click.style(f"Warning: {history['warning']}.", fg="yellow"))
     return lines
+
+
+def _scope_lines(scope: dict | None) -> list[str]:
+    if scope is None:
+        return []
+    since = scope.get("changed_since")
+    what = f"changed since {since}" if since else f"listed in {scope.get('files')}"
+    lines = [
+        f"Checked {scope['documents']} documents {what} (the whole folder was read); "
+        f"{scope['findings_outside']} findings on other documents not reported."
+    ]
+    if scope["ignored"]:
+        lines.append(f"Not documents of the folder, so not checked: {len(scope['ignored'])}.")
+    return lines
+
+
+def _baseline_lines(baseline: dict | None) -> list[str]:
+    """"Baseline: 3 new, 30 baselined, 1 expired; 2 entries fixed (write it again …)"."""
+    if baseline is None:
+        return []
+    line = (
+        f"Baseline {baseline['file']}: {baseline['new']} new, {baseline['unchanged']} "
+        f"baselined, {baseline['expired']} expired"
+    )
+    if baseline["renamed"]:
+        line += f" ({baseline['renamed']} followed to a page's new name)"
+    if baseline["absent"]:
+        line += (
+            f"; {baseline['absent']} entries no longer found (fixed): write the baseline "
+            "again to drop them"
+        )
+    return [line + "."]

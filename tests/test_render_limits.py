@@ -78,7 +78,7 @@ def test_the_archive_plan_is_capped_but_the_csv_keeps_every_row(monkeypatch):
         "\u2026 en nog 3: zie het rekenblad van het archiefplan (--format archive-csv) of het "
         "JSON-rapport." in nl
     )
-    rows = list(csv.DictReader(io.StringIO(render_archive_csv(result, {}))))
+    rows = list(csv.DictReader(io.StringIO(render_archive_csv(result))))
     assert len(rows) == 5
 
 

@@ -391,7 +391,7 @@ def test_archive_section_when_the_check_did_not_run_or_found_nothing():
 
 
 def test_archive_csv_has_the_header_and_one_row_per_candidate():
-    text = render_archive_csv(_archive_result(), {})
+    text = render_archive_csv(_archive_result())
     rows = list(csv.reader(io.StringIO(text)))
     assert (
         tuple(rows[0])
@@ -420,14 +420,14 @@ def test_archive_csv_has_the_header_and_one_row_per_candidate():
 
 def test_archive_csv_writes_values_as_they_are():
     docs = [_doc("a&b <c>.md", 2.5, changed=400, title=f'{HOSTILE}, "quoted"')]
-    text = render_archive_csv(_result(docs, [_unused("a&b <c>.md")], usage=_usage()), {})
+    text = render_archive_csv(_result(docs, [_unused("a&b <c>.md")], usage=_usage()))
     row = list(csv.reader(io.StringIO(text)))[1]
     assert row[:3] == ["a&b <c>.md", f'{HOSTILE}, "quoted"', "2.5"]
 
 
 def test_archive_csv_is_only_the_header_without_candidates():
     assert (
-        render_archive_csv(_result([_doc("a.md", 4, reviewed=3)]), {}) == ",".join(COLUMNS) + "\n"
+        render_archive_csv(_result([_doc("a.md", 4, reviewed=3)])) == ",".join(COLUMNS) + "\n"
     )
 
 

@@ -7,7 +7,6 @@ the first ones in report order count as the ones that persisted.
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from typing import Any
 
@@ -16,14 +15,10 @@ from auditor.model import Finding
 
 
 def finding_ref(finding: Finding) -> FindingRef:
-    # Findings made outside Rule.finding may lack a fingerprint: key them without the line.
-    fingerprint = (
-        finding.fingerprint
-        or hashlib.sha256(
-            "\0".join([finding.id, finding.path, finding.message]).encode()
-        ).hexdigest()[:16]
+    # The engine gives every finding a fingerprint, unique within the audit.
+    return FindingRef(
+        finding.fingerprint, finding.id, finding.rule, finding.path, str(finding.severity)
     )
-    return FindingRef(fingerprint, finding.id, finding.rule, finding.path, str(finding.severity))
 
 
 def compare(

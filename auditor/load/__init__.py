@@ -28,7 +28,8 @@ CONFLUENCE_EXTENSIONS = [".html"]
 
 
 def load_corpus(root: Path, config: Config, now: pd.Timestamp, progress=None) -> Corpus:
-    """Read every document under `root`. `progress(n)` is called per file, if given."""
+    """Read every document under `root`. `progress(done, total)` is called per file read,
+    if given."""
     if not root.exists():
         raise InputError(f"path does not exist: {root}")
     if not root.is_dir():
@@ -45,7 +46,7 @@ def load_corpus(root: Path, config: Config, now: pd.Timestamp, progress=None) ->
     found = discover(root, extensions, config.exclude)
     index = export_index(root) if confluence else None
     rows, raw_links, skipped = [], [], list(found.skipped)
-    for rel in found.documents:
+    for done, rel in enumerate(found.documents, start=1):
         loaded = _read(root, rel, config, index)
         if isinstance(loaded, str):
             skipped.append(Skipped(rel, loaded))
@@ -53,7 +54,7 @@ def load_corpus(root: Path, config: Config, now: pd.Timestamp, progress=None) ->
             rows.append(loaded.row)
             raw_links.extend(loaded.links)
         if progress:
-            progress(1)
+            progress(done, len(found.documents))
 
     documents = pd.DataFrame(rows, columns=DOCUMENT_COLUMNS).set_index("path", drop=False)
     documents = documents.sort_index()
@@ -102,6 +103,7 @@ def load_corpus(root: Path, config: Config, now: pd.Timestamp, progress=None) ->
         inputs=frozenset(inputs),
         roster=roster.keys if roster else None,
         glossary=glossary,
+        renames=history.renames if history else {},
         facts={
             "owners": owner_facts(root, codeowners, roster),
             **({"glossary": {"file": config.glossary, "terms": len(glossary)}} if glossary else {}),

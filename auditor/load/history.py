@@ -12,17 +12,17 @@ a document has no other commit, so that every committed document has a date."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import tempfile
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
 import pandas as pd
+
+from auditor.load.git import decode_text, git_command, git_environment, nfc
 
 HISTORY_COLUMNS = {
     "last_change": "datetime64[ns, UTC]",
@@ -43,11 +43,6 @@ PARTIAL_NOTE = (
 # Author date, mailmapped e-mail and name (.mailmap is how a team merges identities).
 # \x01 marks a commit's start; it is only looked for where a status letter may stand.
 _FORMAT = "--format=%x01%at%x00%aE%x00%aN"
-# Set by git hooks (pre-commit runs us with them): they would point git at another
-# repository or index than the one holding the scanned folder.
-_REPOSITORY_OVERRIDES = frozenset(
-    {"GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_COMMON_DIR", "GIT_NAMESPACE"}
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +52,8 @@ class History:
     shallow: bool
     bulk_commits: int  # commits set aside as bulk
     frame: pd.DataFrame  # index: document path, POSIX relative to the scanned root
+    #: Every earlier name of a document -> its current path (a baseline follows moves).
+    renames: dict[str, str] = field(default_factory=dict)
 
 
 class _NoHistory(Exception):
@@ -105,11 +102,12 @@ def read_history(root: Path, paths: Iterable[str], bulk_threshold: int = 200) ->
         return _unavailable("No version history: git is not installed or not on the PATH.")
     try:
         prefix, shallow, partial = _locate(git, root)
-        tallies, bulk = _tally(git, root, prefix, paths, bulk_threshold, partial)
+        renames: dict[str, str] = {}
+        tallies, bulk = _tally(git, root, prefix, paths, bulk_threshold, partial, renames)
     except _NoHistory as missing:
         return _unavailable(str(missing))
     notes = [SHALLOW_NOTE] * shallow + [PARTIAL_NOTE] * partial
-    return History(True, " ".join(notes) or None, shallow, bulk, _frame(tallies))
+    return History(True, " ".join(notes) or None, shallow, bulk, _frame(tallies), renames)
 
 
 def empty_history_frame() -> pd.DataFrame:
@@ -123,28 +121,13 @@ def _unavailable(note: str) -> History:
     return History(False, note, False, 0, empty_history_frame())
 
 
-def _command(git: str, root: Path, *args: str) -> list[str]:
-    # Pin the settings a user's config could change the output with.
-    settings = ("diff.relative=false", "log.showSignature=false", "log.follow=false")
-    pinned = [arg for setting in settings for arg in ("-c", setting)]
-    return [git, "--no-optional-locks", "-C", str(root), *pinned, *args]
-
-
-def _environment() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in _REPOSITORY_OVERRIDES}
-    # No prompt for credentials, English messages to recognise, no fetch of missing
-    # objects in a partial clone (git fails instead of touching the network).
-    env.update(GIT_TERMINAL_PROMPT="0", LC_ALL="C", GIT_OPTIONAL_LOCKS="0", GIT_NO_LAZY_FETCH="1")
-    return env
-
-
 def _run(git: str, root: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
     try:
         return subprocess.run(
-            _command(git, root, *args),
+            git_command(git, root, *args),
             stdin=subprocess.DEVNULL,
             capture_output=True,
-            env=_environment(),
+            env=git_environment(),
             check=False,
         )
     except OSError as error:
@@ -160,7 +143,7 @@ def _locate(git: str, root: Path) -> tuple[str, bool, bool]:
     if found.returncode:
         raise _NoHistory(_failure(found.stderr, root))
     # Read from the end: the top folder's path is the likeliest to hold odd characters.
-    lines = _text(found.stdout).removesuffix("\n").split("\n")
+    lines = decode_text(found.stdout).removesuffix("\n").split("\n")
     if len(lines) < 3:
         raise _NoHistory(f"No version history: git rev-parse said {lines!r}.")
     prefix, shallow = lines[-2], lines[-1]
@@ -172,7 +155,7 @@ def _is_partial(git: str, root: Path) -> bool:
     blobless clone sets up (`--filter=blob:none`)."""
     pattern = r"^(extensions\.partialclone|remote\..*\.promisor)$"
     found = _run(git, root, "config", "--get-regexp", pattern).stdout
-    for line in _text(found).splitlines():
+    for line in decode_text(found).splitlines():
         key, _, value = line.partition(" ")
         if key == "extensions.partialclone" or value.lower() in ("true", "yes", "on", "1"):
             return True
@@ -180,7 +163,7 @@ def _is_partial(git: str, root: Path) -> bool:
 
 
 def _failure(stderr: bytes, root: Path) -> str:
-    lines = [line.strip() for line in _text(stderr).splitlines() if line.strip()]
+    lines = [line.strip() for line in decode_text(stderr).splitlines() if line.strip()]
     first = next((line for line in lines if line.startswith(("fatal:", "error:"))), "")
     first = first or (lines[0] if lines else "no message")
     if "not a git repository" in first:
@@ -191,25 +174,32 @@ def _failure(stderr: bytes, root: Path) -> str:
 
 
 def _tally(
-    git: str, root: Path, prefix: str, paths: Iterable[str], bulk_threshold: int, partial: bool
+    git: str,
+    root: Path,
+    prefix: str,
+    paths: Iterable[str],
+    bulk_threshold: int,
+    partial: bool,
+    renames: dict[str, str],
 ) -> tuple[dict[str, _Tally], int]:
     """One pass of `git log`, newest commit first. `alias` maps a name a document had at
     this point of history to its current path: a rename seen going back in time moves
-    the document to its older name; an addition ends its history."""
+    the document to its older name; an addition ends its history. Every older name is
+    recorded in `renames`, the newest use of a name winning."""
     # A partial clone lacks the file contents inexact rename detection compares.
-    renames = "-M100%" if partial else "-M"
-    args = ["log", "-z", "--no-merges", renames, "--name-status", "--no-color", _FORMAT]
-    alias = {_nfc(path): path for path in paths}
+    detection = "-M100%" if partial else "-M"
+    args = ["log", "-z", "--no-merges", detection, "--name-status", "--no-color", _FORMAT]
+    alias = {nfc(path): path for path in paths}
     tallies: dict[str, _Tally] = {}
     bulk = 0
     with tempfile.TemporaryFile() as errors:  # a file, not a pipe: it cannot fill and block
         try:
             log = subprocess.Popen(
-                _command(git, root, *args, "--", "."),
+                git_command(git, root, *args, "--", "."),
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.PIPE,
                 stderr=errors,
-                env=_environment(),
+                env=git_environment(),
             )
         except OSError as error:
             raise _NoHistory(f"No version history: git could not run: {error}") from error
@@ -218,7 +208,7 @@ def _tally(
             for commit in _commits(_tokens(log.stdout), prefix):
                 is_bulk = len(commit.changes) > bulk_threshold
                 bulk += is_bulk
-                for current in _follow(commit, alias):
+                for current in _follow(commit, alias, renames):
                     tally = tallies.get(current)
                     if tally is None:
                         tally = tallies[current] = _Tally(first=commit.when)
@@ -236,7 +226,7 @@ def _tally(
     return tallies, bulk
 
 
-def _follow(commit: _Commit, alias: dict[str, str]) -> list[str]:
+def _follow(commit: _Commit, alias: dict[str, str], renames: dict[str, str]) -> list[str]:
     """The current paths of the documents `commit` touched; updates `alias` to the names
     they had before it. All lookups see the names after the commit, so `R a b` + `A a`
     (a renamed to b, a new a) keeps both documents apart."""
@@ -254,6 +244,8 @@ def _follow(commit: _Commit, alias: dict[str, str]) -> list[str]:
     for name in ended:
         alias.pop(name, None)
     alias.update(moved)
+    for old, current in moved:
+        renames.setdefault(old, current)
     return list(touched)
 
 
@@ -266,10 +258,10 @@ def _commits(tokens: Iterator[bytes], prefix: str) -> Iterator[_Commit]:
             if commit is not None:
                 yield commit
             when = _seconds(token[1:])
-            email, name = _text(next(tokens, b"")).casefold(), _text(next(tokens, b""))
+            email, name = decode_text(next(tokens, b"")).casefold(), decode_text(next(tokens, b""))
             commit = _Commit(when, email, name)
             continue
-        status = _text(token.lstrip(b"\n")[:1])
+        status = decode_text(token.lstrip(b"\n")[:1])
         if commit is None or not status:
             continue
         old = _relative(next(tokens, b""), prefix)
@@ -293,18 +285,8 @@ def _tokens(stream: IO[bytes], size: int = 1 << 16) -> Iterator[bytes]:
 
 def _relative(raw: bytes, prefix: str) -> str | None:
     """A repository path relative to the scanned folder; None when outside it."""
-    path = _nfc(_text(raw))
+    path = nfc(decode_text(raw))
     return path[len(prefix) :] if path.startswith(prefix) and path != prefix else None
-
-
-def _text(raw: bytes) -> str:
-    # As os.walk decodes file names on POSIX, so paths from both compare equal.
-    return raw.decode("utf-8", "surrogateescape")
-
-
-def _nfc(path: str) -> str:
-    # macOS may hand out decomposed names (e + combining accent) where git has composed.
-    return unicodedata.normalize("NFC", path)
 
 
 def _seconds(raw: bytes) -> int:

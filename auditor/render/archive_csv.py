@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from auditor.model import AuditResult
+from auditor.render.options import RenderOptions
 
 #: The rule whose findings are the archive candidates.
 ARCHIVE_RULE = "T010"
@@ -97,7 +98,7 @@ def archive_rows(result: AuditResult) -> tuple[ArchiveRow, ...]:
     return tuple(rows)
 
 
-def render_archive_csv(result: AuditResult, rule_docs: dict[str, dict[str, str]]) -> str:
+def render_archive_csv(result: AuditResult, options: RenderOptions | None = None) -> str:
     """The archive plan as CSV (RFC 4180 quoting); only the header when there is nothing.
 
     Values are written as they are: the csv module quotes commas, quotes and line breaks,
