@@ -9,9 +9,9 @@ from typing import Any
 import pandas as pd
 
 from auditor import __version__
+from auditor.baseline import compare, read_baseline
 from auditor.config import Config
 from auditor.corpus import Corpus
-from auditor.baseline import compare, read_baseline
 from auditor.engine import plan_rules, run_rules
 from auditor.errors import ConfigError
 from auditor.history import prepare_history, record_history

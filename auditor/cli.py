@@ -259,8 +259,7 @@ def _run(
 
 def _listed(files_list: str, root: Path) -> Scope:
     if files_list == "-":
-        return listed_files(click.get_text_stream("stdin").read(), "standard input", root,
-                            Path.cwd())  # fmt: skip
+        return listed_files(sys.stdin.read(), "standard input", root, Path.cwd())
     try:
         text = Path(files_list).read_text(encoding="utf-8", errors="surrogateescape")
     except OSError as exc:

@@ -127,7 +127,7 @@ def test_expiry_in_days_counts_from_the_audit_date(wiki):
     path = wiki.parent / "baseline.json"
     scan(wiki, "--write-baseline", str(path), "--baseline-expires", "30d")
     assert json.loads(path.read_text())["entries"][0]["expires"] == "2026-12-27"
-    result, report = scan(wiki, "--baseline", str(path))
+    _, report = scan(wiki, "--baseline", str(path))
     assert states(report) == {"runbook.md": "unchanged"}
 
 

@@ -8,7 +8,9 @@ from auditor.model import AuditResult
 from auditor.render.archive_csv import render_archive_csv
 from auditor.render.html import render_html
 from auditor.render.json import render_json
+from auditor.render.markdown import render_markdown
 from auditor.render.options import RenderOptions
+from auditor.render.text import render_text
 
 Renderer = Callable[[AuditResult, RenderOptions], str]
 
@@ -19,4 +21,6 @@ RENDERERS: dict[str, tuple[str, Renderer]] = {
     # The archive plan (T010's findings) as a spreadsheet; "archive.csv" keeps it apart from
     # any other CSV report written to the same folder.
     "archive-csv": ("archive.csv", render_archive_csv),
+    "markdown": ("summary.md", render_markdown),
+    "text": ("report.txt", render_text),
 }

@@ -430,4 +430,41 @@ TEXT: dict[str, Any] = {
     },
     "back_to_top": "Terug naar boven",
     "footer": "Gemaakt met",
+    # De korte samenvatting in Markdown voor een CI-job of een merge request.
+    "summary_md": {
+        "title": "Audit van de kennisbank",
+        "findings": {"one": "1 bevinding", "many": "%(n)s bevindingen"},
+        "count": {
+            "error": {"one": "1 fout", "many": "%(n)s fouten"},
+            "warning": {"one": "1 waarschuwing", "many": "%(n)s waarschuwingen"},
+            "info": {"one": "1 opmerking", "many": "%(n)s opmerkingen"},
+        },
+        "in_documents": "%(findings)s in %(documents)s van de %(total)s documenten: %(counts)s.",
+        "no_findings": "Geen bevindingen in %(total)s documenten.",
+        "failing": {
+            "one": "1 bevinding laat de build falen",
+            "many": "%(n)s bevindingen laten de build falen",
+        },
+        "failing_none": "Geen enkele bevinding laat de build falen",
+        "suppressed": "Stilgezet door een pagina of de configuratie, dus niet meegeteld: %(n)s.",
+        "baseline": (
+            "Tegenover de baseline: %(new)s nieuw, %(unchanged)s staan er al in (die laten de "
+            "build niet falen), %(expired)s met een verlopen vermelding (die laten hem weer "
+            "falen)."
+        ),
+        "baseline_file": "Baseline: %(file)s.",
+        "scope_changed": "Enkel de documenten die sinds %(ref)s gewijzigd zijn, werden nagekeken.",
+        "scope_files": "Enkel de documenten die met --files gegeven werden, werden nagekeken.",
+        "scope_other": "Slechts een deel van de map werd nagekeken.",
+        "scope_documents": "Nagekeken documenten: %(n)s.",
+        "rules_heading": "Bevindingen per controle",
+        "col_rule": "Controle",
+        "col_name": "Naam",
+        "col_severity": "Ernst",
+        "col_count": "Bevindingen",
+        "top_heading": "Eerst aan te pakken",
+        "more": "\u2026 en nog %(n)s.",
+        "state": {"new": "nieuw", "unchanged": "in de baseline", "expired": "baseline verlopen"},
+        "report_link": "Open het volledige rapport",
+    },
 }
