@@ -39,8 +39,7 @@ def report_targets(formats: list[str], output: str | None, root: Path) -> dict[s
         if folder.resolve().is_relative_to(root.resolve()):
             folder = Path(tempfile.gettempdir()) / f"{DEFAULT_FOLDER}-{root.resolve().name}"
         return {
-            fmt: None if fmt in TERMINAL_FORMATS else folder / RENDERERS[fmt][0]
-            for fmt in formats
+            fmt: None if fmt in TERMINAL_FORMATS else folder / RENDERERS[fmt][0] for fmt in formats
         }
     path = Path(output)
     if len(formats) > 1 and path.suffix and not path.is_dir():

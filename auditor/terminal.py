@@ -108,7 +108,7 @@ def _scope_lines(scope: dict | None) -> list[str]:
 
 
 def _baseline_lines(baseline: dict | None) -> list[str]:
-    """"Baseline: 3 new, 30 baselined, 1 expired; 2 entries fixed (write it again …)"."""
+    """One line: Baseline FILE: 3 new, 30 baselined, 1 expired; 2 entries no longer found …"""
     if baseline is None:
         return []
     line = (

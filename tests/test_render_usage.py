@@ -425,10 +425,15 @@ def test_archive_csv_writes_values_as_they_are():
     assert row[:3] == ["a&b <c>.md", f'{HOSTILE}, "quoted"', "2.5"]
 
 
+def test_archive_csv_cells_never_start_a_spreadsheet_formula():
+    docs = [_doc("=cmd.md", 0, changed=400, title='=HYPERLINK("http://x","y")')]
+    text = render_archive_csv(_result(docs, [_unused("=cmd.md")], usage=_usage()))
+    row = list(csv.reader(io.StringIO(text)))[1]
+    assert row[:2] == ["'=cmd.md", '\'=HYPERLINK("http://x","y")']
+
+
 def test_archive_csv_is_only_the_header_without_candidates():
-    assert (
-        render_archive_csv(_result([_doc("a.md", 4, reviewed=3)])) == ",".join(COLUMNS) + "\n"
-    )
+    assert render_archive_csv(_result([_doc("a.md", 4, reviewed=3)])) == ",".join(COLUMNS) + "\n"
 
 
 def test_archive_csv_is_a_registered_format():

@@ -6,10 +6,14 @@ from collections.abc import Callable
 
 from auditor.model import AuditResult
 from auditor.render.archive_csv import render_archive_csv
+from auditor.render.findings_csv import render_findings_csv
+from auditor.render.gitlab import render_gitlab
 from auditor.render.html import render_html
 from auditor.render.json import render_json
+from auditor.render.junit import render_junit
 from auditor.render.markdown import render_markdown
 from auditor.render.options import RenderOptions
+from auditor.render.sarif import render_sarif
 from auditor.render.text import render_text
 
 Renderer = Callable[[AuditResult, RenderOptions], str]
@@ -23,4 +27,8 @@ RENDERERS: dict[str, tuple[str, Renderer]] = {
     "archive-csv": ("archive.csv", render_archive_csv),
     "markdown": ("summary.md", render_markdown),
     "text": ("report.txt", render_text),
+    "sarif": ("report.sarif", render_sarif),
+    "gitlab": ("gl-code-quality-report.json", render_gitlab),
+    "junit": ("junit.xml", render_junit),
+    "csv": ("findings.csv", render_findings_csv),
 }

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from auditor.model import AuditResult
+from auditor.render.csv_cells import safe_cell
 from auditor.render.options import RenderOptions
 
 #: The rule whose findings are the archive candidates.
@@ -102,7 +103,8 @@ def render_archive_csv(result: AuditResult, options: RenderOptions | None = None
     """The archive plan as CSV (RFC 4180 quoting); only the header when there is nothing.
 
     Values are written as they are: the csv module quotes commas, quotes and line breaks,
-    and nothing is HTML-escaped. Lines end in "\\n" so that writing the text in text mode
+    and nothing is HTML-escaped; only a text starting like a formula gets a leading '.
+    Lines end in "\\n" so that writing the text in text mode
     gives the platform's line ending once, not twice.
     """
     out = io.StringIO()
@@ -111,12 +113,12 @@ def render_archive_csv(result: AuditResult, options: RenderOptions | None = None
     for row in archive_rows(result):
         writer.writerow(
             (
-                row.path,
-                row.title or "",
+                safe_cell(row.path),
+                safe_cell(row.title or ""),
                 _number(row.views),
                 row.last_change or "",
                 row.date_source or "",
-                row.reason,
+                safe_cell(row.reason),
             )
         )
     return out.getvalue()
