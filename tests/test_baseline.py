@@ -215,3 +215,22 @@ def test_a_baseline_named_in_the_config_is_relative_to_it(wiki, baseline):
     result, report = scan(wiki)
     assert report["baseline"]["file"] == str(baseline)
     assert result.exit_code == 0
+
+
+def test_the_html_report_tags_baselined_and_expired_findings(wiki, tmp_path):
+    path = wiki.parent / "baseline.json"
+    (wiki / "deploy.md").write_text(PAGE + "\n[x](x.md)\n")
+    scan(wiki, "--write-baseline", str(path), "--baseline-expires", "2027-01-31")
+    data = json.loads(path.read_text())
+    data["entries"][1]["expires"] = "2026-01-01"  # one of the two entries has expired
+    path.write_text(json.dumps(data))
+    (wiki / "deploy.md").write_text(PAGE + "\n[x](x.md)\n\n[y](y.md)\n")
+    out = tmp_path / "report.html"
+    result = CliRunner().invoke(
+        cli, ["scan", str(wiki), "--now", NOW, "--select", "T020", "--no-git-history",
+              "--baseline", str(path), "-f", "html", "-o", str(out), "--lang", "nl"],
+    )  # fmt: skip
+    assert result.exit_code == 1
+    html = out.read_text()
+    assert html.count("voorlopig aanvaard (baseline)") == 1
+    assert html.count("baseline-vermelding verlopen") == 1

@@ -138,6 +138,7 @@ class FindingRow:
     line: int | None
     message: str
     message_lang: str | None  # None: the page's language
+    baseline: str | None = None  # "unchanged" or "expired" against a baseline, else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -672,7 +673,14 @@ def _todo(
         own = texts.get(rule_id) or rule_text(cat, rule_id, "", rule_docs.get(rule_id, {}))
         why, fix = own.section("Why"), own.section("Fix")
         rows = tuple(
-            FindingRow(f.path, f.path == ".", anchors.get(f.path), f.line, *message(f, cat))
+            FindingRow(
+                f.path,
+                f.path == ".",
+                anchors.get(f.path),
+                f.line,
+                *message(f, cat),
+                baseline=f.baseline if f.baseline != "new" else None,
+            )  # fmt: skip
             for f in sorted(found, key=Finding.sort_key)[:FINDINGS_ROW_LIMIT]
         )
         sections.append(

@@ -283,6 +283,8 @@ TEXT: dict[str, Any] = {
     "col_line": "Line",
     "col_message": "What is wrong",
     "whole_kb": "(the whole knowledge base)",
+    "baselined": "accepted for now (baseline)",
+    "baseline_expired": "baseline entry expired",
     "full_doc": "Full description of",
     "clean_heading": "All clear",
     "clean_intro": "These checks ran and found nothing to report:",

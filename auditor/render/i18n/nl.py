@@ -304,6 +304,8 @@ TEXT: dict[str, Any] = {
     "col_line": "Lijn",
     "col_message": "Wat er mis is",
     "whole_kb": "(de hele kennisbank)",
+    "baselined": "voorlopig aanvaard (baseline)",
+    "baseline_expired": "baseline-vermelding verlopen",
     "full_doc": "Volledige beschrijving van",
     "clean_heading": "In orde",
     "clean_intro": "Deze controles liepen en vonden niets om te melden:",
