@@ -92,7 +92,7 @@ def test_what_cannot_be_translated_stays_english(finding):
 def test_a_fallback_is_marked_english_on_the_page(result):
     odd = _finding("T001", "Not reviewed for 9 days.", date="2026-01-01", age_days=9)
     page = render_html(dataclasses.replace(result, findings=[odd]), rule_sections(), "nl")
-    assert '<td lang="en">Not reviewed for 9 days.</td>' in page
+    assert '<span lang="en">Not reviewed for 9 days.</span>' in page
 
 
 def test_hostile_evidence_is_escaped(result):
