@@ -52,6 +52,7 @@ def audit(
             now.date(),
             former_names=lambda: _former_names(corpus, config),
             fingerprint_at=_fingerprint_at({p.cls.id: p.cls for p in plan}),
+            checked=(lambda p: in_scope(p, scope)) if scope else (lambda p: True),
         )
     scores = document_scores(list(corpus.documents.index), findings)
     per_severity = Counter(f.severity.value for f in findings)

@@ -143,12 +143,15 @@ def compare(
     today: dt.date,
     former_names: Callable[[], dict[str, list[str]]],
     fingerprint_at: Callable[[Finding, str], str | None],
+    checked: Callable[[str], bool] = lambda path: True,
 ) -> tuple[list[Finding], dict[str, Any]]:
     """Each finding marked "new", "unchanged" or "expired", and the figures of the match.
 
     `former_names()` gives each current path its earlier names from version history; it
     is called only when entries are left on paths that no longer exist. `fingerprint_at`
-    recomputes a finding's fingerprint as if on another path."""
+    recomputes a finding's fingerprint as if on another path. An entry left unmatched
+    counts as absent (fixed) only if its path was `checked`: when only a change is
+    checked, the other pages' entries are not fixed, just not looked at."""
     entries = baseline.entries
     matched: dict[str, Entry] = {}
     unmatched: list[int] = []
@@ -187,7 +190,7 @@ def compare(
         "entries": len(entries),
         **counts,
         "renamed": renamed,
-        "absent": len(entries) - len(used),
+        "absent": sum(fp not in used and checked(e.path) for fp, e in entries.items()),
     }
     return marked, facts
 

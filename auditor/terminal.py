@@ -68,7 +68,9 @@ def summary_lines(result: AuditResult, written: list[Path], fail_on: str) -> lis
     failing = result.failing(fail_on)
     if failing:
         lines.append(
-            click.style(f"{len(failing)} findings at or above '{fail_on}' (--fail-on).", fg="red")
+            click.style(
+                f"{_count(len(failing), 'finding')} at or above '{fail_on}' (--fail-on).", fg="red"
+            )
         )
     return lines
 
@@ -99,8 +101,9 @@ def _scope_lines(scope: dict | None) -> list[str]:
     since = scope.get("changed_since")
     what = f"changed since {since}" if since else f"listed in {scope.get('files')}"
     lines = [
-        f"Checked {scope['documents']} documents {what} (the whole folder was read); "
-        f"{scope['findings_outside']} findings on other documents not reported."
+        f"Checked {_count(scope['documents'], 'document')} {what} (the whole folder was "
+        f"read); {_count(scope['findings_outside'], 'finding')} on other documents not "
+        "reported."
     ]
     if scope["ignored"]:
         lines.append(f"Not documents of the folder, so not checked: {len(scope['ignored'])}.")
@@ -118,8 +121,13 @@ def _baseline_lines(baseline: dict | None) -> list[str]:
     if baseline["renamed"]:
         line += f" ({baseline['renamed']} followed to a page's new name)"
     if baseline["absent"]:
+        entries = "entry" if baseline["absent"] == 1 else "entries"
         line += (
-            f"; {baseline['absent']} entries no longer found (fixed): write the baseline "
+            f"; {baseline['absent']} {entries} no longer found (fixed): write the baseline "
             "again to drop them"
         )
     return [line + "."]
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"

@@ -138,7 +138,7 @@ def test_writing_the_baseline_again_keeps_expiry_dates_and_drops_fixed_entries(w
     (wiki / "deploy.md").write_text(PAGE)  # x.md's link fixed
     result, report = scan(wiki, "--baseline", str(path))
     assert report["baseline"]["absent"] == 1
-    assert "1 entries no longer found" in result.output
+    assert "1 entry no longer found (fixed)" in result.output
     scan(wiki, "--write-baseline", str(path))
     entries = json.loads(path.read_text())["entries"]
     assert [(e["path"], e.get("expires")) for e in entries] == [("deploy.md", "2027-01-31")]
