@@ -680,7 +680,7 @@ def _todo(
                 f.line,
                 *message(f, cat),
                 baseline=f.baseline if f.baseline != "new" else None,
-            )  # fmt: skip
+            )
             for f in sorted(found, key=Finding.sort_key)[:FINDINGS_ROW_LIMIT]
         )
         sections.append(
