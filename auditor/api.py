@@ -23,13 +23,20 @@ from auditor.model import AuditResult, Finding, Severity, Summary
 from auditor.registry import plugin_problems
 from auditor.rule import Rule
 from auditor.scoring import document_scores, overall_score
+from auditor.timing import Stopwatch
 
 
 def audit(
-    path: str | Path, config: Config | None = None, progress=None, scope: Scope | None = None
+    path: str | Path,
+    config: Config | None = None,
+    progress=None,
+    scope: Scope | None = None,
+    timings: dict[str, float] | None = None,
 ) -> AuditResult:
     """Audit the folder `path`. With a `scope`, findings are reported only for the
-    documents in it, though every document is read."""
+    documents in it, though every document is read. `timings` (a dict) receives the
+    seconds each stage took."""
+    clock = Stopwatch(timings)
     config = config or Config()
     try:
         now = parse_now(config.now)
@@ -39,8 +46,9 @@ def audit(
     if config.history:
         prepare_history(config.history)  # likewise an unusable history database
     baseline = read_baseline(Path(config.baseline)) if config.baseline else None
-    corpus = load_corpus(Path(path), config, now, progress=progress)
-    findings, suppressed, runs = run_rules(corpus, plan)
+    corpus = load_corpus(Path(path), config, now, progress=progress, timings=timings)
+    with clock.stage("rules"):
+        findings, suppressed, runs = run_rules(corpus, plan)
     scope_facts = None
     if scope is not None:
         findings, suppressed, scope_facts = _in_scope(findings, suppressed, scope, corpus)
@@ -54,36 +62,38 @@ def audit(
             fingerprint_at=_fingerprint_at({p.cls.id: p.cls for p in plan}),
             checked=(lambda p: in_scope(p, scope)) if scope else (lambda p: True),
         )
-    scores = document_scores(list(corpus.documents.index), findings)
-    per_severity = Counter(f.severity.value for f in findings)
-    summary = Summary(
-        documents=len(corpus.documents),
-        files_seen=corpus.files_seen,
-        assets=len(corpus.assets),
-        skipped=len(corpus.skipped),
-        findings={s.value: per_severity.get(s.value, 0) for s in Severity},
-        documents_with_findings=len({f.path for f in findings if f.path in scores}),
-        suppressed=len(suppressed),
-        score=overall_score(scores),
-        date_sources=corpus.facts.get("dates", {}).get("sources", {}),
-    )
-    result = AuditResult(
-        tool={"name": "kb-audit", "version": __version__},
-        now=now.isoformat(),
-        root=Path(path).as_posix(),
-        summary=summary,
-        rules=runs,
-        findings=findings,
-        suppressed=suppressed,
-        documents=_document_facts(corpus, findings, scores),
-        skipped=corpus.skipped,
-        inputs={**corpus.facts, "plugin_problems": list(plugin_problems())},
-        config=config.to_dict(),
-        baseline=baseline_facts,
-        scope=scope_facts,
-    )
+    with clock.stage("result"):
+        scores = document_scores(list(corpus.documents.index), findings)
+        per_severity = Counter(f.severity.value for f in findings)
+        summary = Summary(
+            documents=len(corpus.documents),
+            files_seen=corpus.files_seen,
+            assets=len(corpus.assets),
+            skipped=len(corpus.skipped),
+            findings={s.value: per_severity.get(s.value, 0) for s in Severity},
+            documents_with_findings=len({f.path for f in findings if f.path in scores}),
+            suppressed=len(suppressed),
+            score=overall_score(scores),
+            date_sources=corpus.facts.get("dates", {}).get("sources", {}),
+        )
+        result = AuditResult(
+            tool={"name": "kb-audit", "version": __version__},
+            now=now.isoformat(),
+            root=Path(path).as_posix(),
+            summary=summary,
+            rules=runs,
+            findings=findings,
+            suppressed=suppressed,
+            documents=_document_facts(corpus, findings, scores),
+            skipped=corpus.skipped,
+            inputs={**corpus.facts, "plugin_problems": list(plugin_problems())},
+            config=config.to_dict(),
+            baseline=baseline_facts,
+            scope=scope_facts,
+        )
     if config.history:
-        result.history = record_history(config.history, Path(path), result)
+        with clock.stage("history-db"):
+            result.history = record_history(config.history, Path(path), result)
     return result
 
 

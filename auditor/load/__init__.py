@@ -23,52 +23,61 @@ from auditor.load.sites import read_site
 from auditor.load.slug import anchors_for
 from auditor.load.usage import map_usage, read_usage
 from auditor.model import Skipped
+from auditor.timing import Stopwatch
 
 CONFLUENCE_EXTENSIONS = [".html"]
 
 
-def load_corpus(root: Path, config: Config, now: pd.Timestamp, progress=None) -> Corpus:
+def load_corpus(
+    root: Path, config: Config, now: pd.Timestamp, progress=None, timings=None
+) -> Corpus:
     """Read every document under `root`. `progress(done, total)` is called per file read,
-    if given."""
+    if given; `timings` (a dict) receives the seconds each stage took."""
     if not root.exists():
         raise InputError(f"path does not exist: {root}")
     if not root.is_dir():
         raise InputError(f"not a folder: {root} (kb-audit scans a folder of documents)")
+    clock = Stopwatch(timings)
     views = None
     if config.usage:  # read first: a bad usage file fails before the long part
-        files = [Path(f) for f in config.usage]
-        views = read_usage(files, now, config.usage_window_days, config.usage_columns)
+        with clock.stage("usage"):
+            files = [Path(f) for f in config.usage]
+            views = read_usage(files, now, config.usage_window_days, config.usage_columns)
     roster = read_roster(Path(config.roster)) if config.roster else None
     glossary = read_glossary(Path(config.glossary)) if config.glossary else {}
     codeowners = find_codeowners(root, Path(config.codeowners) if config.codeowners else None)
-    confluence = is_confluence_export(root)
-    extensions = config.extensions + (CONFLUENCE_EXTENSIONS if confluence else [])
-    found = discover(root, extensions, config.exclude)
-    index = export_index(root) if confluence else None
-    rows, raw_links, skipped = [], [], list(found.skipped)
-    for done, rel in enumerate(found.documents, start=1):
-        loaded = _read(root, rel, config, index)
-        if isinstance(loaded, str):
-            skipped.append(Skipped(rel, loaded))
-        else:
-            rows.append(loaded.row)
-            raw_links.extend(loaded.links)
-        if progress:
-            progress(done, len(found.documents))
-
-    documents = pd.DataFrame(rows, columns=DOCUMENT_COLUMNS).set_index("path", drop=False)
-    documents = documents.sort_index()
-    apply_owners(documents, root, codeowners)
-    history = read_history(root, documents.index, config.bulk_commit_files) if (
-        config.git_history
-    ) else None  # fmt: skip
-    dates = resolve_dates(documents, config, history.frame if history else None)
-    site = read_site(root, documents)
-    documents["in_nav"] = documents.index.isin(site.in_nav)
+    with clock.stage("discover"):
+        confluence = is_confluence_export(root)
+        extensions = config.extensions + (CONFLUENCE_EXTENSIONS if confluence else [])
+        found = discover(root, extensions, config.exclude)
+    with clock.stage("read"):
+        index = export_index(root) if confluence else None
+        rows, raw_links, skipped = [], [], list(found.skipped)
+        for done, rel in enumerate(found.documents, start=1):
+            loaded = _read(root, rel, config, index)
+            if isinstance(loaded, str):
+                skipped.append(Skipped(rel, loaded))
+            else:
+                rows.append(loaded.row)
+                raw_links.extend(loaded.links)
+            if progress:
+                progress(done, len(found.documents))
+        documents = pd.DataFrame(rows, columns=DOCUMENT_COLUMNS).set_index("path", drop=False)
+        documents = documents.sort_index()
+        apply_owners(documents, root, codeowners)
+    history = None
+    if config.git_history:
+        with clock.stage("history"):
+            history = read_history(root, documents.index, config.bulk_commit_files)
+    with clock.stage("dates"):
+        dates = resolve_dates(documents, config, history.frame if history else None)
+        site = read_site(root, documents)
+        documents["in_nav"] = documents.index.isin(site.in_nav)
     usage = None
     if views is not None:
-        usage = map_usage(views, documents, site, config.base_urls, index)
-        documents[list(usage.documents.columns)] = usage.documents
+        with clock.stage("usage"):
+            usage = map_usage(views, documents, site, config.base_urls, index)
+            documents[list(usage.documents.columns)] = usage.documents
     assets = frozenset(found.assets)
     slugs = config.anchor_slugs
     if slugs == "auto":
@@ -91,8 +100,9 @@ def load_corpus(root: Path, config: Config, now: pd.Timestamp, progress=None) ->
         inputs.add("usage")
     inputs |= {"roster"} if roster else set()
     inputs |= {"glossary"} if glossary else set()
-    links = resolve_links(raw_links, targets)
-    documents["click_depth"] = click_depths(documents, links)
+    with clock.stage("links"):
+        links = resolve_links(raw_links, targets)
+        documents["click_depth"] = click_depths(documents, links)
     return Corpus(
         root=str(root),
         now=now,
