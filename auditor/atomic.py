@@ -8,12 +8,17 @@ from pathlib import Path
 
 
 def write_atomically(target: Path, text: str) -> None:
+    """Write `text` (UTF-8, the platform's line ends) beside the target, then rename."""
+    write_bytes_atomically(target, text.replace("\n", os.linesep).encode("utf-8"))
+
+
+def write_bytes_atomically(target: Path, data: bytes) -> None:
     """Write beside the target, then rename: an interrupted run leaves the old file or the
     new one, never half of one."""
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
         os.chmod(temporary, 0o666 & ~_umask())  # mkstemp's 0600 is for the temporary only
         os.replace(temporary, target)
     except BaseException:

@@ -128,6 +128,13 @@ def _audit_options(command):
             help="Where the HTML report can be read (e.g. the CI run's artifacts): the "
             "Markdown summary links to it.",
         ),
+        click.option("--jobs", "-j", type=click.IntRange(min=0), metavar="N",
+                     help="Processes that read documents. Default: one per core (0)."),
+        click.option("--cache/--no-cache", default=None,
+                     help="Reuse what reading each unchanged file gave last time. Default: on."),
+        click.option("--cache-dir", metavar="DIR",
+                     help="Where the cache lives. Default: the user's cache folder "
+                     "(~/.cache/kb-audit); never inside the scanned folder."),
         click.option("--fail-on", type=click.Choice(FAIL_ON),
                      help="Exit 1 when findings of this severity or worse exist. Default: error."),
         click.option("--quiet", "-q", is_flag=True, default=None,

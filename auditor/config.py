@@ -117,6 +117,12 @@ class Config:
     codeowners: str | None = None
     #: An SQLite file each audit appends its summary to, for the trend and what changed.
     history: str | None = None
+    #: Reuse what reading each unchanged file gave last time (see `load/cache.py`).
+    cache: bool = True
+    #: Where the cache lives; default the user's cache folder, never the scanned folder.
+    cache_dir: str | None = None
+    #: Processes that read documents; 0 means one per core.
+    jobs: int = 0
     #: A baseline file (`--write-baseline`): only findings not in it fail.
     baseline: str | None = None
     #: Where the HTML report will be read (a CI artifact's page), for the Markdown summary.
@@ -185,9 +191,11 @@ class Config:
         if self.wikilinks not in ("obsidian", "gollum"):
             raise ConfigError(f"wikilinks must be obsidian or gollum, not {self.wikilinks!r}")
         check_language(self.lang)
-        for key in ("roster", "glossary", "codeowners", "history", "baseline"):
+        for key in ("roster", "glossary", "codeowners", "history", "baseline", "cache_dir"):
             if not isinstance(getattr(self, key), str | None):
                 raise ConfigError(f"{key} must be the path of a file")
+        if not isinstance(self.jobs, int) or isinstance(self.jobs, bool) or self.jobs < 0:
+            raise ConfigError("jobs must be a whole number of processes (0: one per core)")
         if not isinstance(self.report_url, str | None):
             raise ConfigError("report-url must be an address (text)")
         bad = [e for e in self.extensions if not e.startswith(".")]
@@ -220,11 +228,12 @@ def load_config(path: Path | None) -> Config:
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("kb-audit", {})
     config = Config.from_mapping(_snake(data), str(path))
-    # Files named in a config file are relative to it, wherever kb-audit runs from.
-    usage = [os.path.normpath(path.parent / u) for u in config.usage]
+    # Files named in a config file are relative to it, wherever kb-audit runs from; a
+    # leading ~ is the user's home.
+    usage = [os.path.normpath(path.parent / os.path.expanduser(u)) for u in config.usage]
     files = {
-        key: os.path.normpath(path.parent / value)
-        for key in ("roster", "glossary", "codeowners", "history", "baseline")
+        key: os.path.normpath(path.parent / os.path.expanduser(value))
+        for key in ("roster", "glossary", "codeowners", "history", "baseline", "cache_dir")
         if isinstance(value := getattr(config, key), str)
     }
     return dataclasses.replace(config, usage=usage, **files)

@@ -1,3 +1,5 @@
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -25,3 +27,9 @@ def write_tree(tmp_path):
         return root
 
     return write
+
+
+def pytest_configure(config):
+    """Audits in tests cache what they read in a folder of the test session, not in the
+    user's cache folder; tests of the cache name their own."""
+    os.environ.setdefault("KB_AUDIT_CACHE_DIR", tempfile.mkdtemp(prefix="kb-audit-test-cache-"))

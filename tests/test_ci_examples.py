@@ -242,7 +242,7 @@ def test_readme_hook_arguments_exist_in_the_cli(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def hook_repo(pytestconfig) -> tuple[Path, str, Path]:
+def hook_repo(pytestconfig, tmp_path_factory) -> tuple[Path, str, Path]:
     """This working tree as pre-commit installs it, uncommitted and new files included.
 
     `pre-commit try-repo` would install into a fresh temporary store every run (about 30 s
@@ -258,7 +258,11 @@ def hook_repo(pytestconfig) -> tuple[Path, str, Path]:
     for name in files:
         path = REPO / name
         digest.update(f"{name}\0{path.stat().st_mode & 0o111}\0".encode() + path.read_bytes())
-    cache = Path(pytestconfig.cache.mkdir("kb-audit-hook"))
+    cache = (  # pytest's cache folder keeps the build between runs, when there is one
+        Path(pytestconfig.cache.mkdir("kb-audit-hook"))
+        if getattr(pytestconfig, "cache", None)
+        else tmp_path_factory.mktemp("kb-audit-hook")
+    )
     home = cache / digest.hexdigest()[:16]
     repo = home / "repo"
     if not (repo / ".git").is_dir():

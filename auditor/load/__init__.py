@@ -11,14 +11,16 @@ from auditor.config import Config
 from auditor.corpus import Corpus
 from auditor.errors import InputError
 from auditor.load.abbreviations import read_glossary
-from auditor.load.confluence import export_index, is_confluence_export, read_confluence_page
+from auditor.load.cache import DocumentCache, open_cache
+from auditor.load.confluence import export_index, is_confluence_export
 from auditor.load.dating import resolve_dates
 from auditor.load.discover import discover
-from auditor.load.document import DOCUMENT_COLUMNS, LoadedDocument, read_document
+from auditor.load.document import DOCUMENT_COLUMNS
 from auditor.load.graph import click_depths
 from auditor.load.history import read_history
 from auditor.load.links import LinkTargets, resolve_links
 from auditor.load.owners import apply_owners, find_codeowners, owner_facts, read_roster
+from auditor.load.reader import jobs_for, read_documents
 from auditor.load.sites import read_site
 from auditor.load.slug import anchors_for
 from auditor.load.usage import map_usage, read_usage
@@ -52,16 +54,14 @@ def load_corpus(
         found = discover(root, extensions, config.exclude)
     with clock.stage("read"):
         index = export_index(root) if confluence else None
+        cache = open_cache(root, config)
         rows, raw_links, skipped = [], [], list(found.skipped)
-        for done, rel in enumerate(found.documents, start=1):
-            loaded = _read(root, rel, config, index)
+        for rel, loaded in read_documents(root, found.documents, config, index, cache, progress):
             if isinstance(loaded, str):
                 skipped.append(Skipped(rel, loaded))
             else:
                 rows.append(loaded.row)
                 raw_links.extend(loaded.links)
-            if progress:
-                progress(done, len(found.documents))
         documents = pd.DataFrame(rows, columns=DOCUMENT_COLUMNS).set_index("path", drop=False)
         documents = documents.sort_index()
         apply_owners(documents, root, codeowners)
@@ -118,6 +118,7 @@ def load_corpus(
             "owners": owner_facts(root, codeowners, roster),
             **({"glossary": {"file": config.glossary, "terms": len(glossary)}} if glossary else {}),
             "format": "confluence" if confluence else "markdown",
+            "reading": _reading_facts(cache, config, len(found.documents)),
             "dates": {"sources": dates.sources, "numeric_order": dates.numeric_order},
             "history": _history_facts(history),
             "site": {"kind": site.kind, "config": site.config, "notes": list(site.notes)},
@@ -137,18 +138,17 @@ def load_corpus(
     )
 
 
-def _read(root: Path, rel: str, config: Config, index) -> LoadedDocument | str:
-    if index is not None and rel.lower().endswith(".html"):
-        try:
-            data = (root / rel).read_bytes()
-            mtime = (root / rel).stat().st_mtime
-        except OSError as exc:
-            return f"unreadable: {exc.strerror or exc}"
-        loaded = read_confluence_page(data, rel, config, index)
-        if isinstance(loaded, LoadedDocument):
-            loaded.row["mtime"] = pd.Timestamp(mtime, unit="s", tz="UTC")
-        return loaded
-    return read_document(root / rel, rel, config)
+def _reading_facts(cache: DocumentCache | None, config: Config, documents: int) -> dict:
+    """How the documents were read: processes, and what the cache served."""
+    facts: dict = {"jobs": jobs_for(config), "cache": None}
+    if cache is not None:
+        facts["cache"] = {
+            "file": str(cache.file),
+            "reused": cache.hits,
+            "read": documents - cache.hits,
+            "note": cache.note,
+        }
+    return facts
 
 
 def _history_facts(history) -> dict:

@@ -1,0 +1,122 @@
+"""The document cache: what reading each file produced, reused while the file is unchanged.
+
+A second audit of a large wiki should cost little more than listing its files. Entries are
+keyed on the file's path, size and modification time (nanoseconds); the cache file as a
+whole on the scanned folder, the settings that shape a document's row, the version of
+kb-audit and a digest of the code that reads documents, so a new release, an edited
+loader or a changed setting starts afresh instead of serving stale rows.
+
+The cache lives in `cache-dir`, `$KB_AUDIT_CACHE_DIR`, or the user's cache folder
+(`$XDG_CACHE_HOME/kb-audit`, `~/.cache/kb-audit`,
+`%LOCALAPPDATA%\\kb-audit` on Windows), never inside the scanned folder. It is
+written whole, to a temporary file renamed into place: an interrupted run leaves the
+previous cache. A cache that cannot be read (truncated, another format) is ignored and
+rebuilt; pickle is used because rows hold timestamps and arrays, and the file is the
+user's own, in their own cache folder.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import pickle
+import sys
+from pathlib import Path
+from typing import Any
+
+from auditor import __version__
+from auditor.atomic import write_bytes_atomically
+from auditor.config import Config
+
+FORMAT = 1
+#: Settings that do not change what reading a document produces.
+_NOT_ROW_SETTINGS = frozenset(
+    {
+        "format", "output", "now", "quiet", "fail_on", "lang", "history", "baseline",
+        "report_url", "source", "select", "ignore", "rules", "overrides", "usage",
+        "usage_window_days", "usage_columns", "roster", "glossary", "codeowners",
+        "git_history", "bulk_commit_files", "base_urls", "anchor_slugs", "exclude", "cache",
+        "cache_dir", "jobs",
+    }
+)  # fmt: skip
+Stamp = tuple[int, int]  # (size, modification time in nanoseconds)
+
+
+def default_folder() -> Path:
+    if os.environ.get("KB_AUDIT_CACHE_DIR"):
+        return Path(os.environ["KB_AUDIT_CACHE_DIR"])
+    if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
+        return Path(os.environ["LOCALAPPDATA"]) / "kb-audit"
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "kb-audit"
+
+
+@dataclasses.dataclass(slots=True)
+class DocumentCache:
+    file: Path
+    entries: dict[str, tuple[Stamp, Any]]
+    hits: int = 0
+    #: Why the cache was not used or not saved, for the report.
+    note: str | None = None
+
+    def get(self, rel: str, stamp: Stamp) -> Any | None:
+        entry = self.entries.get(rel)
+        if entry is None or entry[0] != stamp:
+            return None
+        self.hits += 1
+        return entry[1]
+
+    def save(self, fresh: dict[str, tuple[Stamp, Any]]) -> None:
+        """Keep exactly `fresh`: the files of this audit (a deleted file's entry goes)."""
+        data = pickle.dumps({"format": FORMAT, "entries": fresh}, pickle.HIGHEST_PROTOCOL)
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            write_bytes_atomically(self.file, data)
+        except OSError as exc:
+            self.note = f"cache not saved: {self.file}: {exc.strerror or exc}"
+
+
+def open_cache(root: Path, config: Config) -> DocumentCache | None:
+    """The cache for auditing `root` with `config`, or None when caching is off or its
+    folder would lie inside `root` (kb-audit never writes into the folder it scans)."""
+    if not config.cache:
+        return None
+    folder = Path(config.cache_dir) if config.cache_dir else default_folder()
+    if folder.resolve().is_relative_to(root.resolve()):
+        return None
+    file = folder / f"documents-{_key(root, config)}.pickle"
+    entries: dict = {}
+    note = None
+    try:
+        data = pickle.loads(file.read_bytes())
+        if isinstance(data, dict) and data.get("format") == FORMAT:
+            entries = data["entries"]
+    except FileNotFoundError:
+        pass
+    except Exception as exc:  # a damaged cache is only a slower audit
+        note = f"cache ignored and rebuilt: {type(exc).__name__}"
+    return DocumentCache(file, entries, note=note)
+
+
+def _key(root: Path, config: Config) -> str:
+    settings = {k: v for k, v in config.to_dict().items() if k not in _NOT_ROW_SETTINGS}
+    digest = hashlib.sha256()
+    for part in (str(root.resolve()), __version__, _code_digest(), json.dumps(settings,
+                 sort_keys=True, default=str)):  # fmt: skip
+        digest.update(part.encode("utf-8", "surrogateescape") + b"\0")
+    return digest.hexdigest()[:24]
+
+
+def _code_digest() -> str:
+    """The source of the code that turns a file into a row: an edited loader (a developer's
+    checkout, a patched install) must not be served rows the old code made."""
+    here = Path(__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted([*here.rglob("*.py"), here.parent / "policies.py"]):
+        digest.update(path.read_bytes())
+    for package in ("pyromark", "yaml", "frontmatter", "dateparser"):
+        module = sys.modules.get(package)
+        digest.update(str(getattr(module, "__version__", "")).encode())
+    return digest.hexdigest()

@@ -1,0 +1,120 @@
+"""Reading the documents: unchanged files from the cache, the others on every core.
+
+Reading is nearly all of an audit's cost (parsing Markdown and frontmatter, fingerprints
+for duplicates, abbreviations), and each file is independent of the others: files are
+read in chunks by a pool of processes, one per core, and come back in their order.
+Small folders are read in this process, where a pool would cost more than it saves.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from auditor.config import Config
+from auditor.load.cache import DocumentCache, Stamp
+from auditor.load.confluence import read_confluence_page
+from auditor.load.document import LoadedDocument, read_document
+
+#: Below this many files to read, one process does it: starting a pool costs ~0.1 s.
+PARALLEL_FROM = 400
+CHUNK = 128
+
+Read = LoadedDocument | str  # a document, or the reason it is skipped
+_worker: dict[str, Any] = {}
+
+
+def read_documents(
+    root: Path,
+    paths: list[str],
+    config: Config,
+    index,
+    cache: DocumentCache | None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Iterator[tuple[str, Read]]:
+    """(path, what reading it gave) for every path, in order."""
+    stamps = {rel: _stamp(root / rel) for rel in paths}
+    results: dict[str, Read] = {}
+    if cache is not None:
+        for rel, stamp in stamps.items():
+            if stamp is not None and (hit := cache.get(rel, stamp)) is not None:
+                results[rel] = hit
+    todo = [rel for rel in paths if rel not in results]
+    done = len(results)
+    total = len(paths)
+    if progress and done:
+        progress(done, total)
+    for rel, read in _read_all(root, todo, config, index):
+        results[rel] = read
+        done += 1
+        if progress:
+            progress(done, total)
+    if cache is not None:
+        cache.save({rel: (stamps[rel], results[rel]) for rel in paths if stamps[rel] is not None})
+    for rel in paths:
+        yield rel, results[rel]
+
+
+def jobs_for(config: Config) -> int:
+    """Processes to read with: `jobs` from the config, else one per core."""
+    return max(1, config.jobs or _cores())
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))  # the cores this process may use (containers)
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def _stamp(path: Path) -> Stamp | None:
+    try:
+        status = path.stat()
+    except OSError:
+        return None  # unreadable: reading it says why
+    return status.st_size, status.st_mtime_ns
+
+
+def _read_all(root: Path, todo: list[str], config: Config, index) -> Iterator[tuple[str, Read]]:
+    jobs = jobs_for(config)
+    if jobs == 1 or len(todo) < PARALLEL_FROM:
+        for rel in todo:
+            yield rel, read_one(root, rel, config, index)
+        return
+    chunks = [todo[i : i + CHUNK] for i in range(0, len(todo), CHUNK)]
+    # fork where there is one: workers start in milliseconds with the modules loaded
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    with concurrent.futures.ProcessPoolExecutor(
+        jobs, mp_context=context, initializer=_start_worker, initargs=(root, config, index)
+    ) as pool:
+        for chunk, reads in zip(chunks, pool.map(_read_chunk, chunks), strict=True):
+            yield from zip(chunk, reads, strict=True)
+
+
+def _start_worker(root: Path, config: Config, index) -> None:
+    _worker.update(root=root, config=config, index=index)
+
+
+def _read_chunk(chunk: list[str]) -> list[Read]:
+    return [read_one(_worker["root"], rel, _worker["config"], _worker["index"]) for rel in chunk]
+
+
+def read_one(root: Path, rel: str, config: Config, index) -> Read:
+    if index is not None and rel.lower().endswith(".html"):
+        try:
+            data = (root / rel).read_bytes()
+            mtime = (root / rel).stat().st_mtime
+        except OSError as exc:
+            return f"unreadable: {exc.strerror or exc}"
+        loaded = read_confluence_page(data, rel, config, index)
+        if isinstance(loaded, LoadedDocument):
+            loaded.row["mtime"] = pd.Timestamp(mtime, unit="s", tz="UTC")
+        return loaded
+    return read_document(root / rel, rel, config)
