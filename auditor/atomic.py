@@ -7,9 +7,16 @@ import tempfile
 from pathlib import Path
 
 
+def encoded(text: str) -> bytes:
+    """UTF-8. A file name that was not valid UTF-8 reaches a report as lone surrogates
+    (Python's surrogateescape); they are written as `\\udcff` escapes, which JSON reads
+    back as the same string, instead of failing the whole report."""
+    return text.encode("utf-8", "backslashreplace")
+
+
 def write_atomically(target: Path, text: str) -> None:
     """Write `text` (UTF-8, the platform's line ends) beside the target, then rename."""
-    write_bytes_atomically(target, text.replace("\n", os.linesep).encode("utf-8"))
+    write_bytes_atomically(target, encoded(text.replace("\n", os.linesep)))
 
 
 def write_bytes_atomically(target: Path, data: bytes) -> None:

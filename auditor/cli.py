@@ -1,7 +1,8 @@
 """The command line: a thin click layer over `auditor.api`.
 
 Errors the user can fix end with exit code 2 and one line on stderr, never a traceback.
-Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage error.
+Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage error,
+3 an internal error (a bug), also in one line.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from auditor.render import RENDERERS, RenderOptions
 from auditor.render.i18n import LANGUAGES
 from auditor.terminal import summary_lines
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 PROGRESS_FROM = 500  # documents: smaller folders are read before a bar would help
 COMMA_LISTS = {"formats", "select", "ignore"}  # rule ids and formats hold no commas; paths may
 
@@ -53,6 +54,15 @@ class OneLineErrors(click.Group):
         except KbAuditError as exc:
             click.echo(f"kb-audit: error: {exc}", err=True)
             sys.exit(EXIT_USAGE)
+        except Exception as exc:  # a bug of ours: one line, the details only when asked
+            if os.environ.get("KB_AUDIT_DEBUG"):
+                raise
+            click.echo(
+                f"kb-audit: internal error: {type(exc).__name__}: {exc} "
+                "(a bug: please report it; KB_AUDIT_DEBUG=1 shows where it happened)",
+                err=True,
+            )
+            sys.exit(EXIT_INTERNAL)
         sys.exit(code if isinstance(code, int) else EXIT_CLEAN)
 
 

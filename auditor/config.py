@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -123,6 +124,8 @@ class Config:
     cache_dir: str | None = None
     #: Processes that read documents; 0 means one per core.
     jobs: int = 0
+    #: Larger documents are skipped and reported: bytes, or a size such as "5 MB".
+    max_file_size: int | str = "5 MB"
     #: A baseline file (`--write-baseline`): only findings not in it fail.
     baseline: str | None = None
     #: Where the HTML report will be read (a CI artifact's page), for the Markdown summary.
@@ -196,6 +199,7 @@ class Config:
                 raise ConfigError(f"{key} must be the path of a file")
         if not isinstance(self.jobs, int) or isinstance(self.jobs, bool) or self.jobs < 0:
             raise ConfigError("jobs must be a whole number of processes (0: one per core)")
+        file_size_bytes(self.max_file_size)  # refuses a size it cannot read
         if not isinstance(self.report_url, str | None):
             raise ConfigError("report-url must be an address (text)")
         bad = [e for e in self.extensions if not e.startswith(".")]
@@ -205,6 +209,21 @@ class Config:
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
+
+
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]i?b|b)?\s*$", re.IGNORECASE)
+_UNITS = {"b": 1, "kb": 10**3, "mb": 10**6, "gb": 10**9, "kib": 2**10, "mib": 2**20,
+          "gib": 2**30}  # fmt: skip
+
+
+def file_size_bytes(value: int | str) -> int:
+    """`max-file-size` in bytes: 5000000, "5 MB", "500 KiB"."""
+    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        return value
+    match = _SIZE.match(value) if isinstance(value, str) else None
+    if not match or float(match.group(1)) <= 0:
+        raise ConfigError(f'max-file-size must be a size such as 5000000 or "5 MB", not {value!r}')
+    return int(float(match.group(1)) * _UNITS[(match.group(2) or "b").lower()])
 
 
 def find_config(scan_path: Path, cwd: Path) -> Path | None:

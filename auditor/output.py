@@ -6,7 +6,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from auditor.atomic import write_atomically
+from auditor.atomic import encoded, write_atomically
 from auditor.errors import ConfigError
 from auditor.model import AuditResult
 from auditor.render import RENDERERS, RenderOptions
@@ -59,7 +59,9 @@ def write_reports(
     for fmt, target in targets.items():
         text = RENDERERS[fmt][1](result, options)
         if target is None:
-            sys.stdout.write(text)
+            sys.stdout.flush()
+            sys.stdout.buffer.write(encoded(text))
+            sys.stdout.buffer.flush()
             continue
         try:
             target.parent.mkdir(parents=True, exist_ok=True)

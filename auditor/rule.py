@@ -24,8 +24,10 @@ _SECTION = re.compile(r"^## (.+)$", re.MULTILINE)
 
 
 def fingerprint(rule_id: str, path: str, parts: Iterable[str]) -> str:
-    """16 hex digits of SHA-256 over the rule, the path and the distinguishing parts."""
-    return hashlib.sha256("\0".join([rule_id, path, *parts]).encode()).hexdigest()[:16]
+    """16 hex digits of SHA-256 over the rule, the path and the distinguishing parts (a
+    file name that is not UTF-8 hashes as its own bytes)."""
+    key = "\0".join([rule_id, path, *parts]).encode("utf-8", "surrogateescape")
+    return hashlib.sha256(key).hexdigest()[:16]
 
 
 def option(default: Any, help: str) -> Any:

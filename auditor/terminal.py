@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from auditor.model import AuditResult, Severity
+from auditor.render.text import clean
 
 COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
 TOP = 10
@@ -20,7 +21,7 @@ def summary_lines(result: AuditResult, written: list[Path], fail_on: str) -> lis
         for sev, n in s.findings.items()
     )
     lines = [
-        f"kb-audit {result.tool['version']} · {result.root} · as of {result.now[:10]}",
+        f"kb-audit {result.tool['version']} · {clean(result.root)} · as of {result.now[:10]}",
         f"{s.documents} documents · score {click.style(str(s.score.value), bold=True)}/100 · "
         + counts,
     ]
@@ -44,9 +45,9 @@ def summary_lines(result: AuditResult, written: list[Path], fail_on: str) -> lis
         lines.append("First findings:")
         first = sorted(result.findings, key=lambda f: f.baseline == "unchanged")  # new first
         for f in first[:TOP]:
-            where = f"{f.path}:{f.line}" if f.line else f.path
+            where = f"{clean(f.path)}:{f.line}" if f.line else clean(f.path)
             mark = " (baselined)" if f.baseline == "unchanged" else ""
-            lines.append(f"  {where}  {f.id} {f.message}{mark}")
+            lines.append(f"  {where}  {f.id} {clean(f.message)}{mark}")
         if len(result.findings) > TOP:
             lines.append(f"  … and {len(result.findings) - TOP} more in the report.")
     skipped_rules = [r for r in result.rules if not r.ran]

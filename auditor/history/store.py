@@ -97,6 +97,12 @@ def normalise_now(now: str) -> str:
     return datetime.fromisoformat(now).astimezone(UTC).isoformat(timespec="seconds")
 
 
+def _storable(text: str) -> str:
+    """SQLite keeps UTF-8: a name that was not (surrogate-escaped bytes) is kept as
+    `\\udcff` escapes, as the reports show it."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def prepare(path: Path) -> None:
     """Create or migrate the database, so a bad path fails before the scan, not after."""
     with _connection(path):
@@ -107,6 +113,7 @@ def append(
     path: Path, root: str, run: Run, tool_version: str, findings: list[FindingRef]
 ) -> Appended:
     """Read this root's previous run and append this one, in one write transaction."""
+    root = _storable(root)
     with _connection(path) as conn, _write(conn, path):
         now = normalise_now(run.now)
         row = conn.execute(
@@ -140,7 +147,10 @@ def append(
         )
         conn.executemany(
             "INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?)",
-            [(run_id, f.fingerprint, f.id, f.rule, f.path, f.severity) for f in findings],
+            [
+                (run_id, f.fingerprint, f.id, f.rule, _storable(f.path), f.severity)
+                for f in findings
+            ],
         )
         rows = conn.execute(
             "SELECT id, now, score, documents, errors, warnings, infos FROM runs"

@@ -27,26 +27,41 @@ def is_document(rel: str, extensions: list[str]) -> bool:
 
 
 def discover(root: Path, extensions: list[str], exclude: list[str]) -> Discovery:
-    """Walk `root` in a stable order, without following links to folders."""
+    """Walk `root` in a stable order (a folder's files, then its subfolders, by name).
+
+    Never leaves the folder: a symbolic link is followed only to a file inside it; links
+    to folders (which may loop), links out of the folder and broken links are skipped
+    with their reason, as are pipes, sockets and devices (reading one could block
+    forever) and folders that cannot be listed."""
     excluded = pathspec.GitIgnoreSpec.from_lines(exclude)
     found = Discovery()
-    for folder, dirnames, filenames in os.walk(root):
-        rel_folder = Path(folder).relative_to(root).as_posix()
-        prefix = "" if rel_folder == "." else rel_folder + "/"
-        kept = []
-        for name in sorted(dirnames):
-            rel = prefix + name
-            reason = _folder_reason(name, root / rel) or (
-                "excluded by configuration" if excluded.match_file(rel + "/") else None
-            )
-            if reason:
-                found.skipped.append(Skipped(rel + "/", reason))
-            else:
-                kept.append(name)
-        dirnames[:] = kept
-        for name in sorted(filenames):
-            rel = prefix + name
-            if name.startswith("."):
+    inside = root.resolve()
+    stack = [""]
+    while stack:
+        rel_folder = stack.pop()
+        prefix = rel_folder + "/" if rel_folder else ""
+        try:
+            with os.scandir(root / rel_folder if rel_folder else root) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError as exc:
+            where = prefix or "./"
+            found.skipped.append(Skipped(where, f"unreadable folder: {exc.strerror or exc}"))
+            continue
+        subfolders = []
+        for entry in entries:
+            rel = prefix + entry.name
+            kind = _kind(entry, inside)
+            if kind == "folder":
+                reason = _folder_reason(entry.name) or (
+                    "excluded by configuration" if excluded.match_file(rel + "/") else None
+                )
+                if reason:
+                    found.skipped.append(Skipped(rel + "/", reason))
+                else:
+                    subfolders.append(rel)
+            elif kind != "file":
+                found.skipped.append(Skipped(rel, kind))
+            elif entry.name.startswith("."):
                 found.skipped.append(Skipped(rel, "hidden file"))
             elif excluded.match_file(rel):
                 found.skipped.append(Skipped(rel, "excluded by configuration"))
@@ -54,14 +69,38 @@ def discover(root: Path, extensions: list[str], exclude: list[str]) -> Discovery
                 found.documents.append(rel)
             else:
                 found.assets.append(rel)
+        stack.extend(reversed(subfolders))
     return found
 
 
-def _folder_reason(name: str, path: Path) -> str | None:
+def _kind(entry: os.DirEntry, inside: Path) -> str:
+    """ "folder", "file", or why the entry is skipped."""
+    try:
+        if entry.is_symlink():
+            return _link_kind(entry, inside)
+        if entry.is_dir(follow_symlinks=False):
+            return "folder"
+        if entry.is_file(follow_symlinks=False):
+            return "file"
+    except OSError as exc:
+        return f"unreadable: {exc.strerror or exc}"
+    return "not a regular file (a pipe, socket or device)"
+
+
+def _link_kind(entry: os.DirEntry, inside: Path) -> str:
+    target = Path(os.path.realpath(entry.path))
+    if not target.exists():
+        return "broken symbolic link"
+    if not target.is_relative_to(inside):
+        return "symbolic link to outside the scanned folder (not followed)"
+    if target.is_dir():
+        return "symbolic link to a folder (not followed)"
+    if not target.is_file():
+        return "symbolic link to something other than a file (not followed)"
+    return "file"
+
+
+def _folder_reason(name: str) -> str | None:
     if name.startswith("."):
         return "hidden folder"
-    if name in ALWAYS_SKIPPED:
-        return ALWAYS_SKIPPED[name]
-    if path.is_symlink():
-        return "symbolic link to a folder (not followed)"
-    return None
+    return ALWAYS_SKIPPED.get(name)

@@ -10,7 +10,7 @@ from typing import Any
 
 import pandas as pd
 
-from auditor.config import Config
+from auditor.config import Config, file_size_bytes
 from auditor.load.abbreviations import find_abbreviations
 from auditor.load.dates import parse_days
 from auditor.load.frontmatter import split_frontmatter
@@ -45,8 +45,12 @@ def document_name(rel: str, extensions: list[str]) -> str:
 def read_document(path: Path, rel: str, config: Config) -> LoadedDocument | str:
     """The document's row and links, or the reason it is skipped (a string)."""
     try:
+        status = path.stat()
+        limit = file_size_bytes(config.max_file_size)
+        if status.st_size > limit:
+            return f"larger than max-file-size ({status.st_size:,} bytes; limit {limit:,})"
         data = path.read_bytes()
-        mtime = path.stat().st_mtime
+        mtime = status.st_mtime
     except OSError as exc:
         return f"unreadable: {exc.strerror or exc}"
     if is_binary(data):

@@ -17,7 +17,7 @@ from typing import Any
 
 import pandas as pd
 
-from auditor.config import Config
+from auditor.config import Config, file_size_bytes
 from auditor.load.cache import DocumentCache, Stamp
 from auditor.load.confluence import read_confluence_page
 from auditor.load.document import LoadedDocument, read_document
@@ -109,8 +109,12 @@ def _read_chunk(chunk: list[str]) -> list[Read]:
 def read_one(root: Path, rel: str, config: Config, index) -> Read:
     if index is not None and rel.lower().endswith(".html"):
         try:
+            status = (root / rel).stat()
+            limit = file_size_bytes(config.max_file_size)
+            if status.st_size > limit:
+                return f"larger than max-file-size ({status.st_size:,} bytes; limit {limit:,})"
             data = (root / rel).read_bytes()
-            mtime = (root / rel).stat().st_mtime
+            mtime = status.st_mtime
         except OSError as exc:
             return f"unreadable: {exc.strerror or exc}"
         loaded = read_confluence_page(data, rel, config, index)

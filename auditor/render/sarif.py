@@ -136,7 +136,8 @@ def _artifact(root: str, path: str) -> dict[str, str]:
     """A URI reference (percent-encoded: a ':' or a space in a name stays a path) with the
     base it is relative to."""
     return {
-        "uri": quote(platform_path(root, path), safe="/"),
+        # a file name that is not UTF-8 becomes its own bytes, percent-encoded
+        "uri": quote(platform_path(root, path), safe="/", errors="surrogateescape"),
         "uriBaseId": ROOT_ID if root_uri(root) else SRCROOT_ID,
     }
 

@@ -32,8 +32,10 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066
 
 def clean(text: str) -> str:
     """`text` on one line with no control character: escape sequences removed, other
-    controls (newlines, tabs, backspaces) turned into spaces."""
+    controls (newlines, tabs, backspaces) turned into spaces, and the bytes of a file
+    name that was not UTF-8 shown as `\\udcff` escapes (a terminal could not print them)."""
     text = _SEQUENCE.sub("", str(text))
+    text = text.encode("utf-8", "backslashreplace").decode("utf-8")
     return " ".join(_CONTROL.sub(" ", text).split())
 
 
