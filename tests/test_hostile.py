@@ -2,6 +2,7 @@
 never change it."""
 
 import hashlib
+import itertools
 import json
 import os
 import stat
@@ -188,3 +189,38 @@ def test_the_audit_never_changes_the_folder_it_scans(hostile, tmp_path, monkeypa
     assert run(*every, "--baseline", baseline).exit_code == 0  # read from the cache now
     assert snapshot(hostile) == before
     assert (tmp_path / "history.sqlite").exists() and any((tmp_path / "cache").iterdir())
+
+
+def _bomb() -> str:
+    """Nine levels of nine aliases: 387 million values once expanded."""
+    lines = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for previous, name in itertools.pairwise("abcdefghi"):
+        lines.append(f"{name}: &{name} [" + ", ".join([f"*{previous}"] * 9) + "]")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize(
+    "name, text, message",
+    [
+        ("bomb.md", f"---\n{_bomb()}\ntitle: Bomb\n---\n# Bomb\n", "billion laughs"),
+        ("bomb-title.md", f"---\n{_bomb()}\ntitle: *i\nowner: *i\n---\n# B\n", "billion laughs"),
+        ("deep.md", "---\nx: " + "[" * 5000 + "]" * 5000 + "\n---\n# Deep\n", "nesting depth"),
+        ("deep.toml.md", "+++\na = " + "[" * 5000 + "]" * 5000 + "\n+++\n# T\n", "recursion"),
+        ("deep.json.md", '{\n"a": ' + "[" * 100_000 + "]" * 100_000 + "\n}\n# J\n", "recursion"),
+    ],
+)
+def test_frontmatter_bombs_and_depths_are_parse_errors_not_crashes(write_tree, name, text,
+                                                                   message):  # fmt: skip
+    wiki = write_tree({name: text, "index.md": "# Home\n"})
+    result = audit(wiki, Config(now=NOW, git_history=False, cache=False))
+    errors = [f for f in result.findings if f.id == "T024"]
+    assert [f.path for f in errors] == [name]
+    assert message in errors[0].message
+
+
+def test_a_small_alias_is_still_read(write_tree):
+    text = "---\nbase: &who {owner: ann}\nteam: *who\ntitle: Shared\n---\n# Shared\n"
+    wiki = write_tree({"page.md": text})
+    result = audit(wiki, Config(now=NOW, git_history=False, cache=False))
+    assert [d["title"] for d in result.documents] == ["Shared"]
+    assert not [f for f in result.findings if f.id == "T024"]

@@ -40,9 +40,47 @@ class _YAML(YAMLHandler):
     def load(self, fm: str, **kwargs: object):
         loader = _DuplicateTrackingLoader(fm)
         try:
-            return loader.get_single_data(), loader.duplicates
+            node = loader.get_single_node()
+            if node is None:
+                return None, loader.duplicates
+            if _expanded_size(node) > MAX_VALUES:
+                raise yaml.YAMLError(
+                    f"aliases expand it to more than {MAX_VALUES:,} values (a 'billion laughs')"
+                )
+            return loader.construct_document(node), loader.duplicates
         finally:
             loader.dispose()
+
+
+#: Values a frontmatter block may hold once its aliases are expanded. Reports and rules
+#: walk the values; a few lines of aliases can stand for billions of them.
+MAX_VALUES = 100_000
+
+
+def _expanded_size(root: yaml.Node) -> int:
+    """How many values the node graph stands for with every alias expanded: each node's
+    size is computed once, so a bomb costs as little to measure as its text."""
+    sizes: dict[int, int] = {}
+    stack = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        if id(node) in sizes:
+            continue
+        children = _children(node)
+        if children_done or not children:
+            sizes[id(node)] = min(MAX_VALUES + 1, 1 + sum(sizes[id(c)] for c in children))
+        else:
+            stack.append((node, True))
+            stack.extend((c, False) for c in children if id(c) not in sizes)
+    return sizes[id(root)]
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
 
 
 class _TOML(YAMLHandler):
