@@ -11,6 +11,7 @@ import contextlib
 import datetime as dt
 import json
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -34,6 +35,7 @@ from auditor.render.i18n import LANGUAGES
 from auditor.terminal import summary_lines
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+EXIT_INTERRUPTED = 130  # as shells report Ctrl-C
 PROGRESS_FROM = 500  # documents: smaller folders are read before a bar would help
 COMMA_LISTS = {"formats", "select", "ignore"}  # rule ids and formats hold no commas; paths may
 
@@ -45,9 +47,10 @@ class OneLineErrors(click.Group):
         extra.pop("standalone_mode", None)
         try:
             code = super().main(args, prog_name or "kb-audit", standalone_mode=False, **extra)
-        except click.exceptions.Abort:
-            click.echo("kb-audit: aborted", err=True)
-            sys.exit(EXIT_USAGE)
+        except (click.exceptions.Abort, KeyboardInterrupt):
+            # Reports, the cache and the history are written whole or not at all.
+            click.echo("kb-audit: interrupted; nothing was left half-written", err=True)
+            sys.exit(EXIT_INTERRUPTED)
         except click.ClickException as exc:
             click.echo(f"kb-audit: error: {exc.format_message()}", err=True)
             sys.exit(EXIT_USAGE)
@@ -366,4 +369,11 @@ def explain(rule: str) -> int:
 
 
 def main() -> None:
+    # SIGTERM (CI cancelling a job, `timeout`) ends the run like Ctrl-C: cleanly, so that
+    # temporary files are removed and no report is left half-written.
+    signal.signal(signal.SIGTERM, _interrupt)
     cli()
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt

@@ -5,9 +5,12 @@ import hashlib
 import itertools
 import json
 import os
+import signal
+import sqlite3
 import stat
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -224,3 +227,33 @@ def test_a_small_alias_is_still_read(write_tree):
     result = audit(wiki, Config(now=NOW, git_history=False, cache=False))
     assert [d["title"] for d in result.documents] == ["Shared"]
     assert not [f for f in result.findings if f.id == "T024"]
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_an_interrupted_run_leaves_nothing_half_written(tmp_path, signum):
+    """Stopped while reading, a run ends with code 130 in one line; the output folder holds
+    no partial report and no temporary file, and the history database is intact."""
+    wiki = tmp_path / "wiki"
+    for n in range(4000):
+        folder = wiki / f"f{n % 40}"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"p{n}.md").write_text(f"---\ntitle: P{n}\n---\n# P{n}\n\n[next](p{n + 1}.md)\n")
+    out, history = tmp_path / "out", tmp_path / "history.sqlite"
+    command = [sys.executable, "-m", "auditor", "scan", str(wiki), "-f", "html,json", "-o",
+               f"{out}/", "--history", str(history), "--no-cache", "--no-git-history"]  # fmt: skip
+    start = time.monotonic()
+    subprocess.run(command, capture_output=True, check=False)  # a first, complete run
+    took = time.monotonic() - start
+    complete = {p.name: p.read_bytes() for p in out.iterdir()}
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    time.sleep(took * 0.6)  # past start-up (about a second), before the reports
+    process.send_signal(signum)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr
+    assert stderr.decode().strip().splitlines()[-1] == (
+        "kb-audit: interrupted; nothing was left half-written"
+    )
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == complete  # the last run's
+    with sqlite3.connect(history) as db:
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert db.execute("SELECT count(*) FROM runs").fetchone() == (1,)

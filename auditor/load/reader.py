@@ -11,6 +11,7 @@ from __future__ import annotations
 import concurrent.futures
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -91,14 +92,21 @@ def _read_all(root: Path, todo: list[str], config: Config, index) -> Iterator[tu
     # fork where there is one: workers start in milliseconds with the modules loaded
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with concurrent.futures.ProcessPoolExecutor(
+    pool = concurrent.futures.ProcessPoolExecutor(
         jobs, mp_context=context, initializer=_start_worker, initargs=(root, config, index)
-    ) as pool:
+    )
+    try:
         for chunk, reads in zip(chunks, pool.map(_read_chunk, chunks), strict=True):
             yield from zip(chunk, reads, strict=True)
+    except BaseException:  # interrupted (Ctrl-C, SIGTERM) or failed: drop the queued work
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
 
 
 def _start_worker(root: Path, config: Config, index) -> None:
+    # Ctrl-C reaches the whole process group: the main process alone handles it.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker.update(root=root, config=config, index=index)
 
 
