@@ -200,8 +200,12 @@ class Config:
         if not isinstance(self.jobs, int) or isinstance(self.jobs, bool) or self.jobs < 0:
             raise ConfigError("jobs must be a whole number of processes (0: one per core)")
         file_size_bytes(self.max_file_size)  # refuses a size it cannot read
-        if not isinstance(self.report_url, str | None):
-            raise ConfigError("report-url must be an address (text)")
+        url = self.report_url
+        if url is not None and not (
+            isinstance(url, str) and url.startswith(("https://", "http://"))
+        ):
+            # a summary links to it: no javascript: or data: address may become a live link
+            raise ConfigError(f"report-url must be an http(s) address, not {url!r}")
         bad = [e for e in self.extensions if not e.startswith(".")]
         if bad:
             raise ConfigError(f"extensions must start with a dot: {', '.join(bad)}")

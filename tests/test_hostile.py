@@ -257,3 +257,28 @@ def test_an_interrupted_run_leaves_nothing_half_written(tmp_path, signum):
     with sqlite3.connect(history) as db:
         assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         assert db.execute("SELECT count(*) FROM runs").fetchone() == (1,)
+
+
+def test_document_urls_never_become_live_links_in_the_report(write_tree, tmp_path):
+    wiki = write_tree({
+        "index.md": "# <script>alert(1)</script>\n\n[a](javascript:alert(1)) "
+        "[b](data:text/html;base64,PHNjcmlwdD4=) ![c](javascript:alert(2))\n"
+        "<a href=\"javascript:alert(3)\">d</a>\n",
+    })  # fmt: skip
+    out = tmp_path / "out"
+    result = run("scan", str(wiki), "--now", NOW, "--no-git-history", "-f", "html,markdown",
+                 "-o", f"{out}/")  # fmt: skip
+    assert result.exit_code in (0, 1), result.output
+    for name in ("report.html", "summary.md"):
+        text = (out / name).read_text(encoding="utf-8").lower()
+        assert 'href="javascript:' not in text and "href='javascript:" not in text
+        assert 'href="data:' not in text and "](javascript:" not in text
+        assert "<script>alert" not in text
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,x", "ftp://x", "x"])
+def test_a_report_url_must_be_http(write_tree, url):
+    wiki = write_tree({"a.md": "# A\n"})
+    result = run("scan", str(wiki), "--report-url", url, "-f", "markdown", "-o", "-")
+    assert result.exit_code == 2
+    assert "report-url must be an http(s) address" in result.output
