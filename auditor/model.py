@@ -5,8 +5,11 @@
 
 from __future__ import annotations
 
+import copy
 import enum
-from dataclasses import asdict, dataclass, field
+import functools
+import operator
+from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any
 
 
@@ -111,7 +114,9 @@ class AuditResult:
     scope: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """The result as plain data, a copy sharing nothing mutable with it: what
+        `dataclasses.asdict` gives, without its cost at 100,000 documents."""
+        return _plain(self)
 
     def failing(self, fail_on: str) -> list[Finding]:
         """The findings at or above the `--fail-on` threshold that are not in the baseline
@@ -122,3 +127,50 @@ class AuditResult:
         return [
             f for f in self.findings if f.severity.rank >= threshold and f.baseline != "unchanged"
         ]
+
+
+# Plain data ------------------------------------------------------------------------------
+
+#: Immutable values of JSON's own types, taken as they are.
+_ATOMS = frozenset({str, int, float, bool, type(None)})
+
+
+@functools.cache
+def _getter(cls: type) -> tuple[tuple[str, ...], operator.attrgetter]:
+    names = tuple(f.name for f in fields(cls))
+    return names, operator.attrgetter(*names)
+
+
+def _plain(obj: Any) -> Any:
+    """`obj` converted as `dataclasses.asdict` converts a field's value: a dataclass to a
+    dict of its fields, a list, tuple or dict copied with each item converted, anything
+    else deep-copied. Strings, numbers, None and enum members (which deep copying leaves
+    as they are) are returned at once: the documents and findings are mostly those."""
+    cls = obj.__class__
+    if cls in _ATOMS:
+        return obj
+    if cls is dict:
+        return {
+            (k if k.__class__ in _ATOMS else _plain(k)): (v if v.__class__ in _ATOMS else _plain(v))
+            for k, v in obj.items()
+        }
+    if cls is list:
+        return [v if v.__class__ in _ATOMS else _plain(v) for v in obj]
+    if isinstance(obj, enum.Enum):
+        return obj
+    if is_dataclass(cls):
+        names, values = _getter(cls)
+        if len(names) == 1:
+            value = values(obj)
+            return {names[0]: value if value.__class__ in _ATOMS else _plain(value)}
+        return {
+            name: value if value.__class__ in _ATOMS else _plain(value)
+            for name, value in zip(names, values(obj), strict=True)
+        }
+    if isinstance(obj, tuple) and hasattr(obj, "_fields"):  # a namedtuple stays one
+        return cls(*[_plain(v) for v in obj])
+    if isinstance(obj, list | tuple):
+        return cls(_plain(v) for v in obj)
+    if isinstance(obj, dict):
+        return cls((_plain(k), _plain(v)) for k, v in obj.items())
+    return copy.deepcopy(obj)

@@ -20,14 +20,11 @@ METHOD = (
 
 def document_scores(paths: list[str], findings: list[Finding]) -> dict[str, int]:
     lost: dict[str, int] = defaultdict(int)
-    corpus_wide = 0
     for finding in findings:
-        points = PENALTIES[finding.severity.value]
-        if finding.path == ".":
-            corpus_wide += points
-        else:
-            lost[finding.path] += points
-    return {path: max(0, 100 - lost[path] - corpus_wide) for path in paths}
+        lost[finding.path] += PENALTIES[finding.severity.value]
+    start = 100 - lost.pop(".", 0)  # corpus-wide findings weigh on every document
+    get = lost.get
+    return {path: max(0, start - get(path, 0)) for path in paths}
 
 
 def overall_score(per_document: dict[str, int]) -> Score:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 #: The quadrants, in reading order: fresh and read, old and read, fresh and unread,
@@ -175,7 +175,7 @@ GRID_COLUMNS, GRID_ROWS = 40, 30
 
 
 def quadrant_chart(
-    points: Sequence[Point],
+    points: Iterable[Point],
     *,
     cadence_days: int,
     threshold: float,
@@ -196,15 +196,27 @@ def quadrant_chart(
     GRID_COLUMNS x GRID_ROWS cells, and each cell that holds documents becomes a square,
     darker the more it holds, coloured by the corner most of them are in, its tooltip
     `cell_label(count)`. The counts per corner are the same in both modes.
+
+    `points` is read once, so it may be a generator: at 100,000 documents, points made one
+    at a time and dropped spare the garbage collector (see `html._usage`).
     """
+    ages: list[int | None] = []
+    views: list[float] = []
+    wobbles: list[int] = []  # a number from the key: the same small offset on every run
+    labels: list[str] = []
+    for point in points:
+        ages.append(point.age_days)
+        views.append(point.views)
+        wobbles.append(zlib.crc32(point.key.encode("utf-8")))
+        labels.append(point.label)
     cap = 2 * cadence_days
-    older = any(p.age_days is not None and p.age_days > cap for p in points)
-    undated = any(p.age_days is None for p in points)
+    older = any(age is not None and age > cap for age in ages)
+    undated = any(age is None for age in ages)
     x0, x_end = LEFT, WIDTH - RIGHT
     main_end = x_end - COLUMN * (older + undated)
     y0, y_end = TOP, HEIGHT - BOTTOM
     zero_top = y_end - ZERO_BAND
-    top_views = max((p.views for p in points), default=0.0)
+    top_views = max(views, default=0.0)
     decades = max(1, math.ceil(math.log10(max(top_views, 10))))
 
     def x_of(days: float) -> float:
@@ -227,35 +239,33 @@ def quadrant_chart(
         columns.append(("undated", edge))
     column_left = dict(columns)
 
-    density = len(points) > density_above
+    density = len(ages) > density_above
     cell_w = (x_end - x0) / GRID_COLUMNS
     cell_h = (y_end - y0) / GRID_ROWS
     binned: dict[tuple[int, int], dict[str, int]] = {}
     dots = []
     counts = dict.fromkeys(QUADRANTS, 0)
-    for point in points:
-        name = quadrant(point.age_days, point.views, cadence_days, threshold)
+    for age, seen, wobble, label in zip(ages, views, wobbles, labels, strict=True):
+        name = quadrant(age, seen, cadence_days, threshold)
         counts[name] += 1
-        wobble = zlib.crc32(point.key.encode("utf-8"))
         jx = ((wobble & 0xFFFF) / 0xFFFF) - 0.5  # -0.5 .. 0.5, the same on every run
         jy = ((wobble >> 16) / 0xFFFF) - 0.5
-        if point.age_days is None:
+        if age is None:
             x = column_left["undated"] + COLUMN / 2 + jx * (COLUMN - 2 * PAD)
-        elif point.age_days > cap:
+        elif age > cap:
             x = column_left["older"] + COLUMN / 2 + jx * (COLUMN - 2 * PAD)
         else:
-            x = x_of(max(point.age_days, 0))
-        if point.views <= 0:
-            y = zero_top + ZERO_BAND / 2 + jy * (ZERO_BAND - 2 * PAD)
-        else:
-            y = y_of(point.views)
+            x = x_of(max(age, 0))
+        y = zero_top + ZERO_BAND / 2 + jy * (ZERO_BAND - 2 * PAD) if seen <= 0 else y_of(seen)
         if density:
             column = min(max(int((x - x0) / cell_w), 0), GRID_COLUMNS - 1)
             row = min(max(int((y - y0) / cell_h), 0), GRID_ROWS - 1)
-            cell = binned.setdefault((column, row), dict.fromkeys(QUADRANTS, 0))
+            cell = binned.get((column, row))
+            if cell is None:
+                cell = binned[column, row] = dict.fromkeys(QUADRANTS, 0)
             cell[name] += 1
         else:
-            dots.append(Dot(_r(x), _r(y), name, point.label))
+            dots.append(Dot(_r(x), _r(y), name, label))
     # Draw the many unread dots first, so the fewer read ones stay on top.
     dots.sort(key=lambda d: d.quadrant in ("keep", "review"))
     cells = []

@@ -1,7 +1,8 @@
 """Every Jinja filter of the HTML report, registered in one place by `register(env)`.
 
 Filters format values; they never compute report figures (that is the view model's job).
-`doc_text` is the only filter that produces markup, and it escapes its input first.
+`doc_text` is the only filter that produces markup, and it escapes its input first;
+`script_json`, used by the view model, writes JSON that is safe inside a <script> element.
 Numbers, percentages and dates read the way the report's language writes them: each
 language's `Formats` (in `auditor/render/i18n/`) holds its separators and month names.
 """
@@ -9,11 +10,14 @@ language's `Formats` (in `auditor/render/i18n/`) holds its separators and month 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from jinja2 import Environment
+from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup, escape
 
 #: Shown for a missing value (no date, no owner…).
@@ -176,6 +180,26 @@ def _inline(escaped: str) -> str:
         else:
             out.append(_BOLD.sub(r"<strong>\1</strong>", part))
     return "".join(out)
+
+
+#: JSON as compact as it goes: no space after , and :. The environment's `tojson` writes
+#: it so too (see `html.environment`).
+JSON_OPTIONS = {"sort_keys": True, "separators": (",", ":")}
+
+
+def script_json(values: Iterable[Any], chunk: int = 1000) -> Markup:
+    """`values` as a JSON array for a <script type="application/json"> element, escaped as
+    Jinja's `tojson` escapes (`htmlsafe_json_dumps`): every non-ASCII character (U+2028 and
+    U+2029 among them) is written \\uXXXX, and < > & ' as \\u003c \\u003e \\u0026 \\u0027, so
+    no value can end the element or open a comment.
+
+    Written `chunk` values at a time, so that only those need to exist at once: `values`
+    may be a generator of 100,000 rows."""
+    parts = []
+    values = iter(values)
+    while batch := list(itertools.islice(values, chunk)):
+        parts.append(htmlsafe_json_dumps(batch, **JSON_OPTIONS)[1:-1])  # without [ and ]
+    return Markup("[" + ",".join(parts) + "]")
 
 
 def register(env: Environment, formats: Formats) -> Environment:

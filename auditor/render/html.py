@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from jinja2 import Environment, FunctionLoader, StrictUndefined
+from markupsafe import Markup
 
 from auditor.model import AuditResult, Finding, Severity
 from auditor.render import charts, filters
@@ -59,6 +60,19 @@ ARCHIVE_ROW_LIMIT = 500
 
 #: Addresses listed under "matched no document".
 TOP_UNMATCHED = 10
+
+#: Up to this many documents every row of the documents table is in the HTML, and the table
+#: reads without JavaScript. Above it, all rows would make the file too big (about 775
+#: bytes a row: 77 MB at 100,000 documents), so the rows travel as JSON (about 150 bytes a
+#: row, `Report.documents_data`), report.js draws them a page at a time, and only the first
+#: page is in the HTML.
+DOCUMENTS_INLINE_LIMIT = 5000
+
+#: Rows of the documents table a page (report.js pages through them).
+DOCUMENTS_PAGE_SIZE = 100
+
+#: A document's date kind in the documents table's JSON rows (report.js reads it so).
+DATE_KIND_CODES = {"reviewed": 1, "changed": 2}
 
 # The view model -------------------------------------------------------------------------
 
@@ -333,13 +347,25 @@ class Report:
     skipped_rules: tuple[RuleLine, ...]
     skipped_files: tuple[SkippedFile, ...]
     suppressed: tuple[SuppressedRow, ...]
+    #: The documents table's rows in the HTML: every document up to
+    #: DOCUMENTS_INLINE_LIMIT, else the first page (`documents_data` has them all).
     documents: tuple[DocumentRow, ...]
     rule_docs: tuple[RuleDoc, ...]
     views: Views  # by owner, by folder, and the documents' age
+    documents_total: int
+    #: Every row of the documents table is in the HTML (not too many documents).
+    documents_inline: bool
+    #: Every document as a row of JSON for the table's <script type="application/json">
+    #: element, when the rows are not inline (`document_data` says the fields), escaped so
+    #: that no value can end the element; else None.
+    documents_data: Markup | None = None
 
 
 def band(score: int) -> str:
-    return next(name for name, lowest in BANDS if score >= lowest)
+    for name, lowest in BANDS:
+        if score >= lowest:
+            return name
+    return BANDS[-1][0]
 
 
 def report_language(result: AuditResult) -> str:
@@ -355,8 +381,15 @@ def build_report(
     summary = result.summary
     anchors = {doc["path"]: f"doc-{i}" for i, doc in enumerate(result.documents, start=1)}
     texts = {r.id: rule_text(cat, r.id, r.summary, rule_docs.get(r.id, {})) for r in result.rules}
-    usage = _usage(result, cat)
+    ages = [age_days(doc, result.now) for doc in result.documents]  # for the chart and views
+    usage = _usage(result, cat, ages)
     archive = _archive(result, usage, anchors, cat) if usage.given else None
+    total = len(result.documents)
+    inline = total <= DOCUMENTS_INLINE_LIMIT
+    # Above the limit, the first page's rows are made twice (as DocumentRow and as JSON),
+    # and the JSON rows one at a time: 100,000 rows kept alive at once would cost the
+    # garbage collector more (see `_usage`).
+    shown = result.documents if inline else result.documents[:DOCUMENTS_PAGE_SIZE]
     return Report(
         header=Header(
             tool_name=result.tool.get("name", "kb-audit"),
@@ -402,9 +435,14 @@ def build_report(
             )
             for f in result.suppressed
         ),
-        documents=tuple(_document_row(doc, anchors[doc["path"]]) for doc in result.documents),
+        documents=tuple(_document_row(doc, anchors[doc["path"]]) for doc in shown),
         rule_docs=_rule_docs(result, texts),
-        views=build_views(result, anchors, cat),
+        views=build_views(result, anchors, cat, ages),
+        documents_total=total,
+        documents_inline=inline,
+        documents_data=(
+            None if inline else filters.script_json(map(document_data, result.documents))
+        ),
     )
 
 
@@ -479,16 +517,21 @@ def _basis(result: AuditResult, cat: Catalogue) -> Basis:
     )
 
 
-def _usage(result: AuditResult, cat: Catalogue) -> UsageView:
-    """The Use section: unread share against the guide's 80%, the match, the quadrants."""
+def _usage(result: AuditResult, cat: Catalogue, ages: list[int | None]) -> UsageView:
+    """The Use section: unread share against the guide's 80%, the match, the quadrants.
+    `ages` holds each document's `age_days`, in the order of `result.documents`."""
     facts = result.inputs.get("usage") or {}
     views = {doc["path"]: views_of(doc) for doc in result.documents}
     given = bool(facts) or any(v is not None for v in views.values())
     window = _window(facts.get("window_days"), cat)
     text, fmt = cat.text, cat.formats
     cadence = _cadence(result)
-    covered = [doc for doc in result.documents if views[doc["path"]] is not None]
-    threshold = charts.view_threshold([views[doc["path"]] for doc in covered])
+    documents = result.documents
+    # Positions, not (document, age) pairs: at 100,000 documents, every object that stays
+    # alive while the report is built makes Python's garbage collector walk every object
+    # of the audit again, more than once; plain numbers and strings are not its business.
+    covered = [i for i, doc in enumerate(documents) if views[doc["path"]] is not None]
+    threshold = charts.view_threshold([views[documents[i]["path"]] for i in covered])
     if not given:
         return UsageView(
             given=False,
@@ -505,7 +548,7 @@ def _usage(result: AuditResult, cat: Catalogue) -> UsageView:
     unread = None
     chart = None
     if covered:
-        n_unread = sum(1 for doc in covered if views[doc["path"]] == 0)
+        n_unread = sum(1 for i in covered if views[documents[i]["path"]] == 0)
         share = n_unread / len(covered)
         unread = UnreadShare(
             unread=n_unread,
@@ -520,8 +563,14 @@ def _usage(result: AuditResult, cat: Catalogue) -> UsageView:
                 fmt.percent,
             ),
         )
+        # Above the density threshold the chart draws squares, not a dot with a tooltip
+        # for each document: no tooltip is written then.
+        labelled = len(covered) <= charts.DENSITY_THRESHOLD
         chart = charts.quadrant_chart(
-            [_point(doc, views[doc["path"]], result.now, cat) for doc in covered],
+            (  # one at a time: see `covered`
+                _point(documents[i], views[documents[i]["path"]], ages[i], cat, labelled)
+                for i in covered
+            ),
             cadence_days=cadence,
             threshold=threshold,
             text=charts.ChartText(
@@ -583,9 +632,14 @@ def _cadence(result: AuditResult) -> int:
     return DEFAULT_CADENCE_DAYS
 
 
-def _point(doc: dict[str, Any], views: float, now: str, cat: Catalogue) -> charts.Point:
+def _point(
+    doc: dict[str, Any], views: float, age: int | None, cat: Catalogue, labelled: bool = True
+) -> charts.Point:
+    """A document on the quadrant chart, `age` days after its last review or change; its
+    tooltip only when `labelled`."""
+    if not labelled:
+        return charts.Point(doc["path"], age, views, "")
     text, number = cat.text, cat.formats.number
-    age = age_days(doc, now)
     if age is None:
         age_text = text["dot_undated"]
     else:
@@ -704,27 +758,48 @@ def _todo(
     return tuple(sections)
 
 
-def _document_row(doc: dict[str, Any], anchor: str) -> DocumentRow:
+def _document_values(doc: dict[str, Any]) -> tuple[Any, ...]:
+    """A document's cells in the documents table: the fields of DocumentRow from `path` to
+    `score`, in their order."""
     dates = doc.get("dates") or {}
-    kind = next((k for k in ("reviewed", "changed") if dates.get(k)), None)
+    kind = "reviewed" if dates.get("reviewed") else "changed" if dates.get("changed") else None
     expires = dates.get("expires")
-    return DocumentRow(
-        anchor=anchor,
-        path=doc["path"],
-        title=doc.get("title"),
-        type=doc.get("type"),
-        owner=doc.get("owner"),
-        words=int(doc.get("words") or 0),
-        is_entry=bool(doc.get("is_entry")),
-        date=filters.date(dates[kind]["value"]) if kind else None,
-        date_kind=kind,
-        expires=filters.date(expires["value"]) if expires else None,
-        links_in=int(doc.get("links_in") or 0),
-        links_out=int(doc.get("links_out") or 0),
-        findings=int(doc.get("findings") or 0),
-        score=int(doc.get("score", 100)),
-        band=band(int(doc.get("score", 100))),
+    return (
+        doc["path"],
+        doc.get("title"),
+        doc.get("type"),
+        doc.get("owner"),
+        int(doc.get("words") or 0),
+        bool(doc.get("is_entry")),
+        filters.date(dates[kind]["value"]) if kind else None,
+        kind,
+        filters.date(expires["value"]) if expires else None,
+        int(doc.get("links_in") or 0),
+        int(doc.get("links_out") or 0),
+        int(doc.get("findings") or 0),
+        int(doc.get("score", 100)),
     )
+
+
+def _document_row(doc: dict[str, Any], anchor: str) -> DocumentRow:
+    values = _document_values(doc)
+    return DocumentRow(anchor, *values, band(values[-1]))
+
+
+def document_data(doc: dict[str, Any]) -> list[Any]:
+    """A document as a row of the documents table's JSON data, as report.js reads it:
+    [path, title, type, owner, date, date kind (1 reviewed, 2 changed, 0 none), expires,
+    words, links in, links out, findings, score, entry page (1 or 0)]. No anchor (report.js
+    makes "doc-" and the position from 1, as `build_report` numbers them) and no band
+    (report.js finds it from the score and the bands' lowest scores)."""
+    values = _document_values(doc)
+    path, title, type_, owner, words, entry, date, kind, expires = values[:9]
+    links_in, links_out, findings, score = values[9:]
+    code = DATE_KIND_CODES.get(kind or "", 0)
+    return [
+        *(path, title, type_, owner, date, code, expires),
+        *(words, links_in, links_out, findings, score, int(entry)),
+    ]
 
 
 def _rule_docs(result: AuditResult, texts: dict[str, RuleText]) -> tuple[RuleDoc, ...]:
@@ -767,9 +842,10 @@ def environment(lang: str = DEFAULT) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    # Compact JSON (no spaces after , and :): the documents table's rows, 100,000 of them.
-    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "separators": (",", ":")}
+    # Compact JSON (no spaces after , and :), as the documents table's rows are written.
+    env.policies["json.dumps_kwargs"] = filters.JSON_OPTIONS
     env.globals["score_bands"] = BANDS  # report.js finds a row's band from its score
+    env.globals["documents_page_size"] = DOCUMENTS_PAGE_SIZE
     return filters.register(env, catalogue(lang).formats)
 
 

@@ -12,6 +12,7 @@ and worded here; `_views.html.j2` only loops and branches.
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -122,12 +123,19 @@ class Views:
     ages: AgeView
 
 
-def build_views(result: AuditResult, anchors: dict[str, str], cat: Catalogue) -> Views:
+def build_views(
+    result: AuditResult,
+    anchors: dict[str, str],
+    cat: Catalogue,
+    document_ages: Sequence[int | None] | None = None,
+) -> Views:
+    """The views of `result`; `document_ages`, when the caller has them, holds each
+    document's `age_days`, in the order of `result.documents`."""
     found = _findings_by_path(result.findings)
     return Views(
         owners=owners(result.documents, found, anchors, cat=cat),
         folders=folders(result.documents, found, cat),
-        ages=ages(result.documents, result.now, cat),
+        ages=ages(result.documents, result.now, cat, document_ages),
     )
 
 
@@ -138,8 +146,16 @@ def _findings_by_path(findings: Iterable[Finding]) -> dict[str, list[Finding]]:
     return by_path
 
 
+#: A severity's name from a Severity or its name: a dict lookup, quicker than Severity().
+_SEVERITY_NAMES = {s.value: s.value for s in Severity}
+
+
+def _severity(finding: Finding) -> str:
+    return _SEVERITY_NAMES.get(finding.severity) or Severity(finding.severity).value
+
+
 def _counts(findings: Iterable[Finding]) -> Counter[str]:
-    return Counter(Severity(f.severity).value for f in findings)
+    return Counter(map(_severity, findings))
 
 
 # By owner -------------------------------------------------------------------------------
@@ -178,7 +194,7 @@ def owners(
                     Action(
                         Severity(f.severity).value, f.path, anchors.get(f.path), *message(f, cat)
                     )
-                    for f in sorted(theirs, key=Finding.sort_key)[:TOP_ACTIONS]
+                    for f in heapq.nsmallest(TOP_ACTIONS, theirs, key=Finding.sort_key)
                 ),
             )
         )
@@ -226,11 +242,19 @@ def folders(
     the `limit` largest folders (a folder always shows before its subfolders are cut)."""
     docs: Counter[str] = Counter()
     per_severity: dict[str, Counter[str]] = defaultdict(Counter)
+    keys_of: dict[str | None, tuple[str, ...]] = {}  # folder_keys of each folder, once
     for doc in documents:
-        counts = _counts(found.get(doc["path"], ()))
-        for key in folder_keys(doc.get("folder")):
+        folder = doc.get("folder")
+        keys = keys_of.get(folder)
+        if keys is None:
+            keys = keys_of[folder] = folder_keys(folder)
+        theirs = found.get(doc["path"])
+        for key in keys:
             docs[key] += 1
-            per_severity[key].update(counts)
+            if theirs:
+                counts = per_severity[key]
+                for finding in theirs:
+                    counts[_severity(finding)] += 1
 
     def size(key: str) -> tuple:
         return (-docs[key], key.count("/"), key.casefold(), key)
@@ -272,8 +296,16 @@ def age_bucket(age: int | None) -> str:
     raise AssertionError("unreachable")
 
 
-def ages(documents: Sequence[dict[str, Any]], now: str, cat: Catalogue) -> AgeView:
-    counts = Counter(age_bucket(age_days(doc, now)) for doc in documents)
+def ages(
+    documents: Sequence[dict[str, Any]],
+    now: str,
+    cat: Catalogue,
+    document_ages: Sequence[int | None] | None = None,
+) -> AgeView:
+    """The documents by age bucket; `document_ages` as in `build_views`."""
+    if document_ages is None:
+        document_ages = [age_days(doc, now) for doc in documents]
+    counts = Counter(map(age_bucket, document_ages))
     names = cat.text["age_bucket"]
     rows = tuple(
         AgeRow(key, names[key], counts[key]) for key in (*(k for k, _ in AGE_BUCKETS), NO_DATE)
