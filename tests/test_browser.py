@@ -422,3 +422,21 @@ def test_the_dutch_report_runs_in_dutch(open_report):
         assert english not in visible
     report.page.screenshot(path=_artifact("report-first-screen-nl.png"))
     report.assert_clean()
+
+
+def test_the_policy_runs_only_the_reports_own_code(example, open_report):
+    """Markup smuggled into the page (were escaping ever to fail) does not run: the
+    Content-Security-Policy allows the report's own script and style by their hashes."""
+    _, html = example
+    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html)[1]
+    assert "unsafe-inline" not in policy and "'sha256-" in policy
+    smuggled = html.replace(
+        "</body>",
+        "<script>document.title = 'pwned'; alert(1)</script>"
+        '<img src="x" onerror="document.title = \'pwned\'"></body>',
+    )
+    report = open_report(smuggled)
+    assert report.page.title() != "pwned" and report.dialogs == []
+    assert any("Content Security Policy" in e for e in report.errors)  # refused, and said
+    report.page.click("#doc-table th button >> nth=1")  # the report's own script works
+    assert report.page.locator("#doc-table th[aria-sort]").count() == 1
