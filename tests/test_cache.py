@@ -150,3 +150,14 @@ def test_jobs_must_be_a_whole_number(jobs):
 
     with pytest.raises(ConfigError, match="jobs must be a whole number"):
         Config(jobs=jobs).validated()
+
+
+def test_an_audit_that_changed_nothing_does_not_rewrite_the_cache(wiki, config):
+    audit(wiki, config)
+    (file,) = (wiki.parent / "cache").iterdir()
+    written = file.stat().st_mtime_ns
+    audit(wiki, config)
+    assert file.stat().st_mtime_ns == written
+    (wiki / "p1.md").unlink()  # a file gone: its entry must go
+    audit(wiki, config)
+    assert file.stat().st_mtime_ns != written

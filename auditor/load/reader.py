@@ -56,7 +56,9 @@ def read_documents(
         done += 1
         if progress:
             progress(done, total)
-    if cache is not None:
+    if cache is not None and (todo or len(cache.entries) != cache.hits):
+        # saved only when something was read or a file is gone: pickling 100,000 rows
+        # again after an audit that changed nothing would cost a second for nothing
         cache.save({rel: (stamps[rel], results[rel]) for rel in paths if stamps[rel] is not None})
     for rel in paths:
         yield rel, results[rel]
