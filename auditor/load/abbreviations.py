@@ -16,6 +16,7 @@ import csv
 import io
 import json
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -173,9 +174,13 @@ def _is_candidate(token: str) -> bool:
 
 
 def _expansions(text: str) -> Iterable[tuple[str, str]]:
+    # Where sentences end, found once: splitting all the text before each "(SLA)" cost
+    # minutes on a page of thousands of them.
+    ends = [m.start() for m in _SENTENCE_END.finditer(text)]
     for match in _ABBR_IN_PARENS.finditer(text):
         abbr = match.group(1)
-        before = _SENTENCE_END.split(text[: match.start()])[-1]
+        last = bisect_left(ends, match.start()) - 1  # the last sentence end before it
+        before = text[ends[last] + 1 if last >= 0 else 0 : match.start()]
         words = _WORD.findall(before)[-(2 * len(abbr) + 3) :]
         for start in range(len(words) - 1, -1, -1):  # the shortest long form first
             if initials_match(words[start:], abbr):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -22,16 +23,49 @@ _UNIT_DAYS = {
 _ISO_DURATION = re.compile(r"^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$", re.IGNORECASE)
 
 
+#: The dates an audit can hold, those of pandas' nanosecond timestamps: 1677-09-22 to
+#: 2262-04-11. A date outside them (a typo such as 1349, or 9999-12-31 for "never") is
+#: a date problem of the document, never a date.
+EARLIEST = pd.Timestamp.min.ceil("D").tz_localize("UTC")
+LATEST = pd.Timestamp.max.floor("D").tz_localize("UTC")
+
+
 def parse_date(value: object, order: str = "DMY") -> pd.Timestamp | None:
     """A timezone-aware (UTC) timestamp from a YAML/TOML date, datetime or a string in ISO,
     numeric (`order` decides 03/05/2023) or natural-language form in English, Dutch,
-    French or German. Returns None when the value is not a date. Date-only values mean
-    midnight UTC."""
-    if isinstance(value, dt.datetime):
-        ts = pd.Timestamp(value)
-        return ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
-    if isinstance(value, dt.date):
-        return pd.Timestamp(value.year, value.month, value.day, tz="UTC")
+    French or German. Returns None when the value is not a date, or is one outside
+    `EARLIEST`…`LATEST` (`date_problem` says which). Date-only values mean midnight UTC."""
+    when = _any_date(value, order)
+    return when if when is not None and EARLIEST <= when <= LATEST else None
+
+
+def from_epoch(seconds: float) -> pd.Timestamp | None:
+    """A file's modification time as a UTC timestamp; None outside `EARLIEST`…`LATEST`
+    (`touch -d 2300-01-01` is allowed, and a clock can be wrong)."""
+    try:
+        when = pd.Timestamp(seconds, unit="s", tz="UTC")
+    except (ValueError, OverflowError):
+        return None
+    return when if EARLIEST <= when <= LATEST else None
+
+
+def date_problem(value: object, order: str = "DMY") -> str:
+    """Why `parse_date` gives no date for the value, to follow `'key: value'`."""
+    if _any_date(value, order) is None:
+        return "is not a date"
+    return f"is outside the dates an audit can hold ({EARLIEST:%Y-%m-%d} to {LATEST:%Y-%m-%d})"
+
+
+def _any_date(value: object, order: str) -> pd.Timestamp | None:
+    """`parse_date` without the bounds: any year Python's datetime allows."""
+    try:
+        if isinstance(value, dt.datetime):
+            ts = pd.Timestamp(value)
+            return ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
+        if isinstance(value, dt.date):
+            return pd.Timestamp(value.year, value.month, value.day, tz="UTC")
+    except (ValueError, OverflowError):  # 0001-01-01T00:00+14:00 is in year 0 in UTC
+        return None
     if isinstance(value, str) and value.strip():
         return _parse_text(value.strip(), order)
     return None
@@ -41,7 +75,7 @@ def parse_date(value: object, order: str = "DMY") -> pd.Timestamp | None:
 def _parse_text(text: str, order: str) -> pd.Timestamp | None:
     """Cached: a wiki repeats the same few hundred dates, and dateparser costs ~1 ms."""
     try:  # ISO 8601, what nearly every wiki writes, is the fast path
-        return parse_date(dt.datetime.fromisoformat(text.replace("Z", "+00:00")))
+        return _any_date(dt.datetime.fromisoformat(text.replace("Z", "+00:00")), order)
     except ValueError:
         pass
     if match := _NUMERIC.match(text):
@@ -62,7 +96,7 @@ def _parse_text(text: str, order: str) -> pd.Timestamp | None:
         "PARSERS": ["custom-formats", "absolute-time"],  # "next week" is not a date to audit
     }
     parsed = dateparser.parse(text, languages=LANGUAGES, settings=settings)
-    return pd.Timestamp(parsed).tz_convert("UTC") if parsed else None
+    return _any_date(parsed, order) if parsed else None
 
 
 def proven_order(values: Iterable[object]) -> tuple[str | None, str | None]:
@@ -94,7 +128,12 @@ def parse_days(value: object) -> float | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, int | float):
-        return float(value) if value > 0 else None
+        if not value > 0:
+            return None
+        try:
+            return float(value)
+        except OverflowError:  # an integer past float's range (TOML and YAML allow it)
+            return math.inf  # as `.inf` and "1000…000 days" are: never due
     if not isinstance(value, str):
         return None
     text = value.strip().lower()

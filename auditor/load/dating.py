@@ -10,7 +10,14 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from auditor.config import Config
-from auditor.load.dates import is_ambiguous_numeric, parse_date, proven_order
+from auditor.load.dates import (
+    EARLIEST,
+    LATEST,
+    date_problem,
+    is_ambiguous_numeric,
+    parse_date,
+    proven_order,
+)
 from auditor.load.document import DATE_KINDS
 
 
@@ -36,7 +43,8 @@ def resolve_dates(docs: pd.DataFrame, config: Config, history: pd.DataFrame | No
                 order = orders.get(source, {}).get("order", "DMY")
                 when = parse_date(raw, order)
                 if when is None:
-                    problems[path].append(f"'{source.partition(':')[2]}: {raw}' is not a date")
+                    why = date_problem(raw, order)
+                    problems[path].append(f"'{source.partition(':')[2]}: {raw}' {why}")
             values.append(when)
         docs[kind] = _utc(pd.Series(values, index=docs.index, dtype=object))
         docs.loc[docs[kind].isna(), f"{kind}_source"] = None
@@ -53,13 +61,18 @@ def resolve_dates(docs: pd.DataFrame, config: Config, history: pd.DataFrame | No
     for path, found in problems.items():
         docs.at[path, "date_problems"] = tuple(docs.at[path, "date_problems"]) + tuple(found)
     basis = docs["reviewed_source"].fillna(docs["expires_source"]).fillna(docs["changed_source"])
-    docs["date_basis"] = basis.fillna("none").str.partition(":")[0]
+    # split, not partition: partition of no rows (a folder without documents) has no
+    # column 0
+    docs["date_basis"] = basis.fillna("none").str.split(":", n=1).str[0]
     return DateFacts(numeric_order=orders, sources=dict(Counter(docs["date_basis"])))
 
 
 def _utc(values: pd.Series) -> pd.Series:
-    """One dtype for every date column, whatever pandas infers from the values."""
-    return pd.to_datetime(values, utc=True).astype("datetime64[ns, UTC]")
+    """One dtype for every date column, whatever pandas infers from the values. A date
+    the column cannot hold (a modification time in 2300) is no date."""
+    dates = pd.to_datetime(values, utc=True)
+    dates = dates.where(dates.isna() | ((dates >= EARLIEST) & (dates <= LATEST)))
+    return dates.astype("datetime64[ns, UTC]")
 
 
 def _numeric_orders(docs: pd.DataFrame, config: Config) -> dict[str, dict[str, str]]:

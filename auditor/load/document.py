@@ -8,11 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-import pandas as pd
-
 from auditor.config import Config, file_size_bytes
 from auditor.load.abbreviations import find_abbreviations
-from auditor.load.dates import parse_days
+from auditor.load.dates import from_epoch, parse_days
 from auditor.load.frontmatter import split_frontmatter
 from auditor.load.markdown import MarkdownFacts, scan_markdown
 from auditor.load.media import media_kinds
@@ -23,7 +21,9 @@ from auditor.policies import pattern_hits
 
 DATE_KINDS = ("reviewed", "changed", "expires")
 _NOTION_ID = re.compile(r" [0-9a-f]{32}$")  # Notion exports end every name in the page id
-_FRESHNESS = re.compile(r"<!--\*\s*freshness:\s*\{(.*?)\}\s*\*-->", re.DOTALL)
+#: No braces inside: `.*?` here scanned the rest of the page from every unclosed `{`, so a
+#: page of half-written comments took minutes.
+_FRESHNESS = re.compile(r"<!--\*\s*freshness:\s*\{([^{}]*)\}\s*\*-->")
 _FRESHNESS_FIELD = re.compile(r"(\w+):\s*['\"]([^'\"]*)['\"]")
 
 
@@ -56,7 +56,7 @@ def read_document(path: Path, rel: str, config: Config) -> LoadedDocument | str:
     if is_binary(data):
         return "binary file with a document extension"
     row = base_row(rel, config, size=len(data))
-    row["mtime"] = pd.Timestamp(mtime, unit="s", tz="UTC")
+    row["mtime"] = from_epoch(mtime)
     text, problem = decode(data)
     if text is None:
         row.update(parse_error=problem, parse_error_line=None, readable=False)

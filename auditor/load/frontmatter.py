@@ -35,6 +35,22 @@ class _DuplicateTrackingLoader(_Loader):
             seen.add(key)
         return super().construct_mapping(node, deep=deep)
 
+    def construct_object(self, node, deep=False):
+        """PyYAML's, but a scalar its tag cannot read is an error at the scalar's line:
+        PyYAML's constructors raise IndexError (`!!int ""`), KeyError (`!!bool x`),
+        AttributeError (`!!timestamp x`) or ValueError (`2023-02-30`) instead."""
+        try:
+            return super().construct_object(node, deep=deep)
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError) as e:
+            if not isinstance(node, yaml.ScalarNode):
+                raise  # a collection's own error; a scalar's was converted below it
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            what = "date" if tag == "!!timestamp" else tag
+            why = f" ({e})" if what == "date" and isinstance(e, ValueError) else ""
+            raise yaml.constructor.ConstructorError(
+                None, None, f"{node.value!r} is not a valid {what}{why}", node.start_mark
+            ) from None
+
 
 class _YAML(YAMLHandler):
     def load(self, fm: str, **kwargs: object):

@@ -80,14 +80,14 @@ def _resolve(source: str, kind: str, target: str, targets: LinkTargets) -> dict:
     if not path_part:  # `#section` on the same page
         return _with_anchor(source, anchor, targets, scope="anchor")
     site = targets.site
-    if path_part.startswith("/") and (page := site.resolve(path_part)):
+    if path_part.startswith("/") and (page := _site_page(site, path_part)):
         return _with_anchor(page, anchor, targets, scope="internal")  # the site's URL rules
     base = "" if path_part.startswith("/") else posixpath.dirname(source)
     joined = posixpath.normpath(posixpath.join(base, path_part.lstrip("/")))
     found = None if joined.startswith("..") else targets.find("" if joined == "." else joined)
     if found is not None:
         return _with_anchor(found, anchor, targets, scope="internal")
-    if not path_part.startswith("/") and (page := site.resolve(path_part, source)):
+    if not path_part.startswith("/") and (page := _site_page(site, path_part, source)):
         return _with_anchor(page, anchor, targets, scope="internal")  # relative to its URL
     status = _unresolved(site, path_part, source, kind)
     if joined == ".." or joined.startswith("../"):
@@ -104,11 +104,14 @@ def _unresolved(site: SiteMap, path: str, source: str, kind: str = "link") -> st
     names_a_file = posixpath.splitext(path)[1].lower() not in ("", ".html", ".htm")
     if site.kind is None or (not path.startswith("/") and (kind == "image" or names_a_file)):
         return "missing"
-    if path.startswith("/"):
-        key = normalise_url(path, site.base_urls)
-    elif source in site.pages:
-        key = normalise_url(posixpath.join("/" + site.pages[source], path))
-    else:
+    try:
+        if path.startswith("/"):
+            key = normalise_url(path, site.base_urls)
+        elif source in site.pages:
+            key = normalise_url(posixpath.join("/" + site.pages[source], path))
+        else:
+            return "missing"
+    except ValueError:  # no URL (see _site_page): no page the generator makes either
         return "missing"
     if key is None or site.is_known(key):
         return "ok"
@@ -118,7 +121,10 @@ def _unresolved(site: SiteMap, path: str, source: str, kind: str = "link") -> st
 def _resolve_url(target: str, targets: LinkTargets) -> dict:
     """A full URL is checked only when it points into the site itself (its base URLs)."""
     site = targets.site
-    path = normalise_url(target, site.base_urls) if site.base_urls else None
+    try:
+        path = normalise_url(target, site.base_urls) if site.base_urls else None
+    except ValueError:  # see _site_page: not an address of the site
+        path = None
     if path is None:
         return _result("external", None, None, "unchecked")
     anchor = unquote(target.partition("#")[2]) or None
@@ -127,6 +133,16 @@ def _resolve_url(target: str, targets: LinkTargets) -> dict:
         return _with_anchor(page, anchor, targets, scope="internal")
     status = "ok" if site.is_known(path) else _unresolved(site, "/" + path, "", "link")
     return _result("internal", path, anchor, status)
+
+
+def _site_page(site: SiteMap, target: str, source: str | None = None) -> str | None:
+    """The page the site serves at the URL `target`, or None. A link whose host Python's
+    `urlsplit` refuses (`http://[::1`, `/%2F[x]/`, which unquotes to `//[x]/`) is no URL
+    of the site: a broken link to report, never an exception that ends the audit."""
+    try:
+        return site.resolve(target, source)
+    except ValueError:
+        return None
 
 
 def _resolve_wikilink(source: str, target: str, targets: LinkTargets) -> dict:

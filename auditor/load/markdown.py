@@ -20,14 +20,15 @@ OPTIONS = (
     | pyromark.Options.ENABLE_HEADING_ATTRIBUTES
     | pyromark.Options.ENABLE_WIKILINKS
 )
-#: Template and include syntax of site generators: never links, never words.
-_TEMPLATES = re.compile(
-    r"\{%.*?%\}|\{\{[<%].*?[>%]\}\}|\{\{.*?\}\}"  # Liquid, Hugo shortcodes, Jinja/Liquid output
-    r"|<%.*?%>"  # ERB
-    r"|\[!INCLUDE\s*\[[^\]]*\]\([^)]*\)\]"  # Microsoft Learn includes
-    r"|^(?:import|export)\s[^\n]*",  # MDX module lines
-    re.DOTALL | re.MULTILINE,
+#: Template and include syntax of site generators: never links, never words. Where one
+#: may start; `_template_end` says where it ends (see `mask_templates`).
+_TEMPLATE_START = re.compile(
+    r"\{%|\{\{|<%"  # Liquid, Hugo shortcodes, Jinja/Liquid output; ERB
+    r"|\[!INCLUDE"  # Microsoft Learn includes
+    r"|^(?:import|export)\s",  # MDX module lines
+    re.MULTILINE,
 )
+_MODULE_LINE = re.compile(r"(?:import|export)\s[^\n]*")
 MEDIA_TAGS = frozenset({"video", "audio", "iframe", "object", "embed", "picture", "svg"})
 _WORD = re.compile(r"\w+(?:['\u2019-]\w+)*")  # "don't", "e-mail", curly apostrophes too
 _LEVEL = {"H1": 1, "H2": 2, "H3": 3, "H4": 4, "H5": 5, "H6": 6}
@@ -66,9 +67,66 @@ class MarkdownFacts:
 
 
 def mask_templates(body: str) -> str:
-    """Template syntax blanked out with figure spaces: not words, and unlike ASCII spaces
-    never an indented code block. Newlines stay, so line numbers stay true."""
-    return _TEMPLATES.sub(lambda m: re.sub(r"[^\n]", "\u2007", m.group()), body)
+    r"""Template syntax blanked out with figure spaces: not words, and unlike ASCII spaces
+    never an indented code block. Newlines stay, so line numbers stay true.
+
+    What the regular expression `\{%.*?%\}|\{\{[<%].*?[>%]\}\}|\{\{.*?\}\}|<%.*?%>|
+    \[!INCLUDE\s*\[[^\]]*\]\([^)]*\)\]|^(?:import|export)\s[^\n]*` (DOTALL, MULTILINE)
+    replaces, in linear time: that expression scanned the rest of the page from every
+    opening `{%` without its `%}`, so a page of them took minutes."""
+    pieces, done = [], 0
+    closers = _Closers(body)
+    start = _TEMPLATE_START.search(body)
+    while start:
+        end = _template_end(body, start.start(), closers)
+        if end is None:
+            start = _TEMPLATE_START.search(body, start.start() + 1)
+            continue
+        pieces += [body[done : start.start()], _FIGURE.sub("\u2007", body[start.start() : end])]
+        done = end
+        start = _TEMPLATE_START.search(body, end)
+    return "".join([*pieces, body[done:]]) if pieces else body
+
+
+_FIGURE = re.compile(r"[^\n]")
+_SPACES = re.compile(r"\s*")
+
+
+class _Closers:
+    """`str.find` for the closing marks, remembering each mark's last answer: asked again
+    from a later start that answer still holds, so no stretch of text is searched twice."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.known: dict[str, tuple[int, int]] = {}  # mark -> (searched from, found at)
+
+    def find(self, mark: str, start: int) -> int:
+        searched, found = self.known.get(mark, (len(self.text) + 1, -1))
+        if searched <= start and (found == -1 or found >= start):
+            return found
+        found = self.text.find(mark, start)
+        self.known[mark] = (start, found)
+        return found
+
+
+def _template_end(text: str, i: int, closers: _Closers) -> int | None:
+    """Where the template syntax that starts at `i` ends, or None if none does: the
+    first of the expression's alternatives (see `mask_templates`) that matches."""
+    if text.startswith("{%", i) and (end := closers.find("%}", i + 2)) >= 0:
+        return end + 2
+    if text.startswith(("{{<", "{{%"), i):
+        ends = [e for e in (closers.find(">}}", i + 3), closers.find("%}}", i + 3)) if e >= 0]
+        if ends:
+            return min(ends) + 3
+    if text.startswith("{{", i) and (end := closers.find("}}", i + 2)) >= 0:
+        return end + 2
+    if text.startswith("<%", i) and (end := closers.find("%>", i + 2)) >= 0:
+        return end + 2
+    if text.startswith("[!INCLUDE", i) and (end := _include_end(text, i, closers)):
+        return end
+    if (i == 0 or text[i - 1] == "\n") and (line := _MODULE_LINE.match(text, i)):
+        return line.end()
+    return None
 
 
 class _HtmlLinks(HTMLParser):
@@ -83,6 +141,14 @@ class _HtmlLinks(HTMLParser):
 
     def handle_comment(self, data):
         self.comments.append((self.getpos()[0], data))
+
+    def parse_marked_section(self, i, report=1):
+        """`<![x[ … ]]>` and `<![ a [`: Python's parser raises AssertionError for a marked
+        section it does not know; to a browser it is a bogus comment up to the next `>`."""
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            return self.parse_bogus_comment(i)
 
     def handle_starttag(self, tag, attrs):
         values = dict(attrs)
@@ -171,8 +237,8 @@ def scan_markdown(body: str, first_line: int = 1, gollum: bool = False) -> Markd
             elif tag == "CodeBlock":
                 code_depth += 1
                 fenced = attrs.get("Fenced") if isinstance(attrs, dict) else None
-                if fenced:
-                    facts.code_languages.append(fenced.split()[0].lower())
+                if fenced and (info := fenced.split()):  # "```\u00a0": blank to Python
+                    facts.code_languages.append(info[0].lower())
         elif kind == "End":
             if value == "Paragraph" and paragraph is not None:
                 facts.lead_words = count_words(paragraph)
@@ -214,3 +280,13 @@ def _scan_html(parser: _HtmlLinks, fragment: str, line: int, facts: MarkdownFact
 
 def count_words(parts: list[str]) -> int:
     return len(_WORD.findall(" ".join(parts)))
+
+
+def _include_end(text: str, i: int, closers: _Closers) -> int | None:
+    """The end of `[!INCLUDE [title](path)]` at `i`, or None."""
+    k = _SPACES.match(text, i + len("[!INCLUDE")).end()
+    if not text.startswith("[", k) or (close := closers.find("]", k + 1)) < 0:
+        return None
+    if not text.startswith("(", close + 1) or (paren := closers.find(")", close + 2)) < 0:
+        return None
+    return paren + 2 if text.startswith("]", paren + 1) else None

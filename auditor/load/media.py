@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from posixpath import basename
-from urllib.parse import unquote, urlsplit
+from urllib.parse import SplitResult, unquote, urlsplit
 
 from auditor.load.markdown import MarkdownFacts
 
@@ -62,7 +62,10 @@ def link_media(kind: str, target: str) -> str | None:
     or None for a link to text. `kind` is the link's kind: link, image, embed, wikilink."""
     if not target.strip():
         return None
-    parts = urlsplit(target.strip())
+    try:
+        parts = urlsplit(target.strip())
+    except ValueError:  # `http://[::1`, a host NFKC makes a path: no address, a name
+        parts = SplitResult("", "", target.strip(), "", "")
     host = parts.netloc.lower().removeprefix("www.")
     if kind in ("wikilink", "embed"):  # `[[clip.mp4|300]]`: names, not URLs
         path = target.split("#")[0].split("|")[0].strip()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -50,7 +51,8 @@ def read_site(root: Path, documents: pd.DataFrame) -> SiteMap:
     site = Site(root, config, docs)
     try:
         return _READERS[kind](site)
-    except (OSError, ValueError, yaml.YAMLError) as exc:  # ValueError: JSON, TOML, Unicode
+    # ValueError: JSON, TOML, Unicode; re.error: a glob of the config pathspec cannot compile
+    except (OSError, ValueError, re.error, yaml.YAMLError) as exc:
         problem = " ".join(str(exc).split()) or type(exc).__name__
         note = f"{site.label} could not be read ({problem}); links are resolved as plain files"
         return dataclasses.replace(read_generic(docs), notes=(note,), config=site.label)

@@ -83,7 +83,13 @@ _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _plain)
 
 
 def read_yaml(path: Path) -> Any:
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    """The file's YAML. A tag PyYAML cannot apply (`!!int ''`, `!!timestamp x`) raises
+    from its constructors as AttributeError, KeyError, IndexError or TypeError: all of
+    them become the YAMLError the callers turn into a site note."""
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    except (AttributeError, KeyError, IndexError, TypeError, RecursionError) as exc:
+        raise yaml.YAMLError(f"a value cannot be read ({type(exc).__name__}: {exc})") from None
 
 
 def read_data(path: Path) -> dict[str, Any]:
