@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from auditor.errors import InputError
-from auditor.load.git import decode_text, git_command, git_environment, nfc
+from auditor.load.git import decode_text, nfc, run_git
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,13 +43,7 @@ def changed_since(root: Path, revision: str) -> Scope:
 
 def _git(git: str, root: Path, *args: str) -> str:
     try:
-        done = subprocess.run(
-            git_command(git, root, *args),
-            stdin=subprocess.DEVNULL,
-            capture_output=True,
-            env=git_environment(),
-            check=False,
-        )
+        done = run_git(git, root, *args)
     except OSError as exc:
         raise InputError(f"--changed-since: git could not run: {exc}") from None
     if done.returncode:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import unicodedata
 from pathlib import Path
 
@@ -36,3 +37,14 @@ def decode_text(raw: bytes) -> str:
 def nfc(path: str) -> str:
     # macOS may hand out decomposed names (e + combining accent) where git has composed.
     return unicodedata.normalize("NFC", path)
+
+
+def run_git(git: str, root: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    """git read-only in `root`, its output captured; OSError when git cannot start."""
+    return subprocess.run(
+        git_command(git, root, *args),
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        env=git_environment(),
+        check=False,
+    )

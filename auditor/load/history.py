@@ -22,7 +22,7 @@ from typing import IO
 
 import pandas as pd
 
-from auditor.load.git import decode_text, git_command, git_environment, nfc
+from auditor.load.git import decode_text, git_command, git_environment, nfc, run_git
 
 HISTORY_COLUMNS = {
     "last_change": "datetime64[ns, UTC]",
@@ -123,13 +123,7 @@ def _unavailable(note: str) -> History:
 
 def _run(git: str, root: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
     try:
-        return subprocess.run(
-            git_command(git, root, *args),
-            stdin=subprocess.DEVNULL,
-            capture_output=True,
-            env=git_environment(),
-            check=False,
-        )
+        return run_git(git, root, *args)
     except OSError as error:
         raise _NoHistory(f"No version history: git could not run: {error}") from error
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from auditor.model import AuditResult, Finding, RuleRun
 from auditor.render.locations import platform_path
 from auditor.render.options import RenderOptions
+from auditor.render.rule_runs import listed_rules
 
 #: What XML 1.0 does not allow in a document at all (control characters, lone surrogates,
 #: U+FFFE/U+FFFF): no escaping helps, so they are dropped.
@@ -50,7 +51,7 @@ def render_junit(result: AuditResult, options: RenderOptions) -> str:
     silenced = _by_rule(result.suppressed)
     root = _sub(None, "testsuites", name=result.tool.get("name", "kb-audit"))
     totals: Counter = Counter()
-    for run in _runs(result):
+    for run in listed_rules(result):
         suite = _Suite(_sub(root, "testsuite", name=_suite_name(run)))
         if not run.ran:
             suite.case(
@@ -109,17 +110,6 @@ def _names(finding: Finding, root: str) -> tuple[str, str]:
     path = platform_path(root, finding.path)
     where = f"{path}:{finding.line}" if finding.line is not None else path
     return path, f"{finding.id} {where}"
-
-
-def _runs(result: AuditResult) -> list[RuleRun]:
-    """The audit's rules, then any rule a finding names that the audit does not list."""
-    runs = list(result.rules)
-    known = {r.id for r in runs}
-    for f in [*result.findings, *result.suppressed]:
-        if f.id not in known:
-            known.add(f.id)
-            runs.append(RuleRun(f.id, f.rule, f.severity, "", "", ran=True))
-    return runs
 
 
 def _by_rule(findings: list[Finding]) -> dict[str, list[Finding]]:

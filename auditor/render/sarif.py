@@ -18,6 +18,7 @@ from auditor.model import AuditResult, Finding, RuleRun, Severity
 from auditor.principles import PRINCIPLES
 from auditor.render.locations import platform_path, root_uri
 from auditor.render.options import RenderOptions
+from auditor.render.rule_runs import listed_rules
 from auditor.render.rule_text import DOC_ORDER
 
 SCHEMA = (
@@ -68,12 +69,7 @@ def _descriptors(
 ) -> tuple[list[dict[str, Any]], dict[str, int]]:
     """One descriptor per rule of the audit, then one per rule a finding names that the
     audit does not list (a hand-made result), so every ruleIndex points somewhere."""
-    runs = list(result.rules)
-    known = {r.id for r in runs}
-    for f in [*result.findings, *result.suppressed]:
-        if f.id not in known:
-            known.add(f.id)
-            runs.append(RuleRun(f.id, f.rule, f.severity, "", "", ran=True))
+    runs = listed_rules(result)
     descriptors = [_descriptor(run, rule_docs.get(run.id, {})) for run in runs]
     return descriptors, {run.id: n for n, run in enumerate(runs)}
 
