@@ -303,3 +303,29 @@ def test_click_depth_counts_hops_from_entry_pages_and_navigation(write_tree):
         },
         nan_ok=True,
     )
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("August 26, 2022", "2022-08-26"),
+        ("26 August 2022", "2022-08-26"),
+        ("Aug. 26th, 2022", "2022-08-26"),
+        ("13 mei 2023", "2023-05-13"),
+        ("1er janvier 2024", "2024-01-01"),
+        ("3. März 2021", "2021-03-03"),
+        ("31 februari 2023", None),
+        ("Smarch 3, 2023", None),
+    ],
+)
+def test_named_months_are_read_without_dateparser(text, expected, monkeypatch):
+    """The common written forms skip dateparser (milliseconds a value); what they do not
+    read still goes to it."""
+    from auditor.load import dates
+
+    dates._parse_text.cache_clear()
+    calls = []
+    monkeypatch.setattr(dates.dateparser, "parse", lambda *a, **k: calls.append(a))
+    when = dates.parse_date(text)
+    assert (when.date().isoformat() if when is not None else None) == expected
+    assert len(calls) == (0 if expected else 1)
