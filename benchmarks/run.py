@@ -36,6 +36,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -99,6 +100,8 @@ def measure(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
         if not args.skip_floor:
             floors.append(_child("floor", args))
         audits.append(_child("audit", args, f"--cache-dir={tmp / f'cache-{k}'}", f"--out={out}"))
+        if k:  # only the last cold audit's cache serves the warm ones
+            shutil.rmtree(tmp / f"cache-{k - 1}", ignore_errors=True)
         if git:
             git_logs.append(_git_log(corpus))
         _progress(f"run {k + 1} of {args.repeat}: audit {audits[-1]['seconds']:.1f} s"
@@ -118,14 +121,29 @@ def measure(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
         "jobs": args.jobs,
         "audit": min(audits, key=lambda m: m["seconds"]),
         "audit_peak_rss_mib": max(m["peak_rss_mib"] for m in audits),
+        "audit_peak_pss_all_mib": max((m.get("peak_pss_all_mib") or 0) for m in audits) or None,
         "warm": min(warms, key=lambda m: m["seconds"]),
         "floor": min(floors, key=lambda m: m["seconds"]) if floors else None,
         "git_log_seconds": min(git_logs) if git_logs else None,
     }
+    figures["warm_note"] = _warm_note(audits[-1], warms)
     if args.markdownlint:
         figures["markdownlint"] = _markdownlint(corpus)
     figures["ratios"] = _ratios(figures)
     return figures
+
+
+def _warm_note(cold: dict[str, Any], warms: list[dict[str, Any]]) -> str | None:
+    """Why the warm figure is not a warm one, when the cache was not reused."""
+    caches = [(m.get("reading") or {}).get("cache") for m in (cold, *warms)]
+    if any(cache is None for cache in caches):
+        return "no cache was used: the warm audit is a second cold one"
+    if len({cache["file"] for cache in caches}) > 1:
+        return (
+            "the cache file changed between the cold and the warm audit (kb-audit's code "
+            "or settings changed meanwhile?): the warm figure is not a warm one"
+        )
+    return None
 
 
 def _child(mode: str, args: argparse.Namespace, *extra: str) -> dict[str, Any]:
@@ -303,6 +321,8 @@ def _child_audit(args: argparse.Namespace) -> dict[str, Any]:
     rss_imports = _peak_rss_mib(resource.RUSAGE_SELF)
     config, notes = _config(Config, args)
     timings: dict[str, float] = {}
+    sampler = _MemorySampler()
+    sampler.start()
     started, cpu = time.perf_counter(), _cpu_seconds()
     if "timings" in inspect.signature(audit).parameters:
         result = audit(args.corpus, config, timings=timings)
@@ -322,6 +342,7 @@ def _child_audit(args: argparse.Namespace) -> dict[str, Any]:
         "usage_match_share": (result.inputs.get("usage") or {}).get("match_share"),
         "rss_imports_mib": rss_imports,
         "peak_rss_mib": _peak_rss_mib(resource.RUSAGE_SELF),
+        "peak_pss_all_mib": sampler.stop(),
         "notes": notes,
     }
     if not args.no_render:
@@ -343,7 +364,6 @@ def _child_audit(args: argparse.Namespace) -> dict[str, Any]:
                 "file": str(out / name),
             }
         figures["peak_rss_with_render_mib"] = _peak_rss_mib(resource.RUSAGE_SELF)
-    figures["peak_rss_subprocess_mib"] = _peak_rss_mib(resource.RUSAGE_CHILDREN)
     return figures
 
 
@@ -374,10 +394,71 @@ def _cpu_seconds() -> float:
 
 
 def _peak_rss_mib(who: int) -> float:
-    """The peak resident memory of this process (RUSAGE_SELF) or of the largest of its
-    finished subprocesses (RUSAGE_CHILDREN), in MiB."""
+    """The peak resident memory of this process (RUSAGE_SELF), in MiB.
+
+    Not RUSAGE_CHILDREN for the audit's subprocesses: on Linux a forked child counts the
+    parent's pages as its own, and keeps that figure through exec (git, spawned by a
+    process of 2 GB, "peaks" at 2 GB). `_MemorySampler` measures them instead."""
     peak = resource.getrusage(who).ru_maxrss
     return peak / 2**20 if sys.platform == "darwin" else peak / 1024  # bytes there, KiB here
+
+
+class _MemorySampler(threading.Thread):
+    """Samples, twice a second, the proportional set size (PSS) of this process and all
+    its descendants (reading workers, git) summed: the memory the audit holds, each shared
+    page counted once. Linux only (/proc); elsewhere the peak stays None."""
+
+    def __init__(self, interval: float = 0.5) -> None:
+        super().__init__(daemon=True)
+        self.interval = interval
+        self.peak_kib: int | None = None
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        while not self.done.wait(self.interval):
+            self.sample()
+
+    def stop(self) -> float | None:
+        """Stop sampling; the peak in MiB."""
+        self.done.set()
+        self.join()
+        self.sample()
+        return None if self.peak_kib is None else self.peak_kib / 1024
+
+    def sample(self) -> None:
+        if not os.path.exists("/proc/self/smaps_rollup"):
+            return
+        total = sum(_pss_kib(pid) for pid in _process_tree(os.getpid()))
+        self.peak_kib = max(self.peak_kib or 0, total)
+
+
+def _process_tree(root: int) -> list[int]:
+    pids, at = [root], 0
+    while at < len(pids):
+        pid = pids[at]
+        at += 1
+        try:
+            tasks = os.listdir(f"/proc/{pid}/task")
+        except OSError:
+            continue
+        for task in tasks:
+            try:
+                with open(f"/proc/{pid}/task/{task}/children") as fh:
+                    pids += [int(child) for child in fh.read().split()]
+            except OSError:
+                pass
+    return pids
+
+
+def _pss_kib(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as fh:
+            for line in fh:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
 
 
 # -- the table --------------------------------------------------------------------------------
@@ -426,18 +507,22 @@ def print_figures(figures: dict[str, Any]) -> None:
     if cache:
         print(f"cache      warm: {cache['reused']:,} documents reused, {cache['read']:,} read "
               f"({warm['changed_files']:,} files changed)")  # fmt: skip
+    if figures.get("warm_note"):
+        print(f"note       {figures['warm_note']}")
     for fmt, report in (audit.get("render") or {}).items():
         if "error" in report:
             print(f"report     {fmt}: rendering failed: {report['error']}")
             continue
         print(f"report     {fmt}: {report['bytes'] / 1e6:,.1f} MB, rendered and written in "
               f"{report['seconds']:.2f} s")  # fmt: skip
-    print(f"peak RSS   audit {figures['audit_peak_rss_mib']:,.0f} MiB "
+    print(f"peak RSS   audit process {figures['audit_peak_rss_mib']:,.0f} MiB "
           f"(after imports {audit['rss_imports_mib']:,.0f} MiB)"
           + (f", with rendering {audit['peak_rss_with_render_mib']:,.0f} MiB"
              if "peak_rss_with_render_mib" in audit else "")
-          + f"; largest subprocess {audit['peak_rss_subprocess_mib']:,.0f} MiB"
           + (f"; floor {floor['peak_rss_mib']:,.0f} MiB" if floor else ""))  # fmt: skip
+    if audit.get("peak_pss_all_mib") is not None:
+        print(f"peak PSS   audit with its workers and git, sampled: "
+              f"{figures['audit_peak_pss_all_mib']:,.0f} MiB")  # fmt: skip
     findings = summary["findings"]
     print(f"findings   {sum(findings.values()):,} ("
           + ", ".join(f"{n:,} {severity}" for severity, n in findings.items())
