@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from auditor import __version__
+from auditor import __version__, heap
 from auditor.baseline import compare, read_baseline
 from auditor.config import Config
 from auditor.corpus import Corpus
@@ -27,6 +27,7 @@ from auditor.scoring import document_scores, overall_score
 from auditor.timing import Stopwatch
 
 
+@heap.paused()  # see auditor/heap.py
 def audit(
     path: str | Path,
     config: Config | None = None,

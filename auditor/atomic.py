@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 
 def encoded(text: str) -> bytes:
@@ -22,10 +25,18 @@ def write_atomically(target: Path, text: str) -> None:
 def write_bytes_atomically(target: Path, data: bytes) -> None:
     """Write beside the target, then rename: an interrupted run leaves the old file or the
     new one, never half of one."""
+    with open_atomically(target) as out:
+        out.write(data)
+
+
+@contextlib.contextmanager
+def open_atomically(target: Path) -> Iterator[BinaryIO]:
+    """A binary file that becomes `target` when the block ends without an error; for
+    writing in pieces what would be too big to hold in memory at once."""
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
     try:
         with os.fdopen(handle, "wb") as out:
-            out.write(data)
+            yield out
         os.chmod(temporary, 0o666 & ~_umask())  # mkstemp's 0600 is for the temporary only
         os.replace(temporary, target)
     except BaseException:

@@ -535,8 +535,8 @@ def check_read_document(folder: Path, data: bytes, config: Config = CONFIGS[0],
     assert list(loaded.row) == DOCUMENT_COLUMNS, set(loaded.row) ^ set(DOCUMENT_COLUMNS)
     assert loaded.row["path"] == name
     for link in loaded.links:
-        assert set(link) == {"source", "line", "kind", "target"}
-        assert isinstance(link["target"], str) and isinstance(link["line"], int)
+        assert link.source == name and isinstance(link.kind, str)
+        assert isinstance(link.target, str) and isinstance(link.line, int)
     return loaded
 
 

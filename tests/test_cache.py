@@ -8,6 +8,7 @@ import pytest
 
 from auditor.api import audit
 from auditor.config import Config
+from auditor.load import cache as cache_module
 from auditor.load import reader
 from auditor.load.cache import open_cache
 from auditor.render.json import render_json
@@ -100,6 +101,18 @@ def test_a_damaged_cache_is_ignored_rebuilt_and_said(wiki, config):
     assert cache_facts(result)["reused"] == 0
     assert "cache ignored and rebuilt" in cache_facts(result)["note"]
     assert cache_facts(audit(wiki, config))["reused"] == 12
+
+
+def test_a_cache_cut_short_serves_nothing_it_holds(wiki, config, monkeypatch):
+    monkeypatch.setattr(cache_module, "_BATCH", 5)  # 12 documents: three pickles after a header
+    audit(wiki, config)
+    (file,) = (wiki.parent / "cache").iterdir()
+    assert cache_facts(audit(wiki, config))["reused"] == 12
+    data = file.read_bytes()
+    file.write_bytes(data[: len(data) * 2 // 3])  # the first batches are intact
+    result = audit(wiki, config)
+    assert cache_facts(result)["reused"] == 0
+    assert "cache ignored and rebuilt" in cache_facts(result)["note"]
 
 
 def test_no_cache_writes_nothing(wiki, config):

@@ -157,9 +157,7 @@ def test_headings_and_anchors():
 
 
 def test_links_carry_kind_and_line_and_server_forms_point_at_files():
-    links = [
-        (link["line"], link["kind"], link["target"]) for link in read("Team-Home_65537.html").links
-    ]
+    links = [(link.line, link.kind, link.target) for link in read("Team-Home_65537.html").links]
     assert links == [
         (44, "link", "#TeamHome-Wheretostart"),  # the table of contents
         (45, "link", "#TeamHome-Contacts"),
@@ -168,9 +166,7 @@ def test_links_carry_kind_and_line_and_server_forms_point_at_files():
         (47, "link", "Old-Process_99999.html"),  # not in the export: broken
         (47, "link", "#TeamHome-Wheretostart"),
     ]  # the user mention /display/~jroe is a person, not a page
-    links = [
-        (link["line"], link["kind"], link["target"]) for link in read("Onboarding_98305.html").links
-    ]
+    links = [(link.line, link.kind, link.target) for link in read("Onboarding_98305.html").links]
     assert links == [
         (40, "image", "attachments/98305/98311.png"),
         (40, "link", "attachments/98305/98310.pdf"),
@@ -178,7 +174,7 @@ def test_links_carry_kind_and_line_and_server_forms_point_at_files():
         (50, "attachment", "attachments/98305/98310.pdf"),
         (53, "attachment", "attachments/98305/98311.png"),
     ]
-    links = [(link["line"], link["target"]) for link in read("Deploy-Runbook_98306.html").links]
+    links = [(link.line, link.target) for link in read("Deploy-Runbook_98306.html").links]
     assert links == [
         (37, "Team-Home_65537.html"),  # was /display/TEAM/Team+Home
         (37, "Onboarding_98305.html"),  # was /wiki/spaces/TEAM/pages/98305/Onboarding
@@ -191,14 +187,14 @@ def test_without_an_index_server_links_stay_as_written():
     loaded = read_confluence_page(
         (SPACE / "Team-Home_65537.html").read_bytes(), "Team-Home_65537.html", Config()
     )
-    assert "/pages/viewpage.action?pageId=98306" in [link["target"] for link in loaded.links]
+    assert "/pages/viewpage.action?pageId=98306" in [link.target for link in loaded.links]
 
 
 def test_index_html_is_the_entry_page_and_its_page_tree_links_every_page():
     loaded = read("index.html")
     assert (loaded.row["name"], loaded.row["is_entry"]) == ("index", True)
     assert loaded.row["title"] == "Team Handbook"
-    assert [link["target"] for link in loaded.links] == [
+    assert [link.target for link in loaded.links] == [
         "Team-Home_65537.html",
         "Onboarding_98305.html",
         "Deploy-Runbook_98306.html",

@@ -165,7 +165,7 @@ def test_a_link_urlsplit_refuses_is_read(tmp_path, target):
     and a host that NFKC turns into a path (when the link's medium was read)."""
     text = f"# A\n\n[[{target}]] [a]({target}) ![i]({target})\n"
     loaded = check_read_document(tmp_path, text.encode())
-    assert [link["target"] for link in loaded.links][-1] == target
+    assert [link.target for link in loaded.links][-1] == target
 
 
 @pytest.mark.parametrize("site", [None, "mkdocs.yml"])
@@ -208,7 +208,7 @@ def test_an_unknown_marked_section_in_html_is_a_bogus_comment(tmp_path, html):
     html.parser, then by the campaign's strategies): a browser reads a bogus comment."""
     text = f"# A\n\n{html}\n<a href='b.md'>b</a>\n\n[c](c.md)\n"
     loaded = check_read_document(tmp_path, text.encode())
-    assert [link["target"] for link in loaded.links][-1] == "c.md"
+    assert [link.target for link in loaded.links][-1] == "c.md"
 
 
 def test_an_mkdocs_exclude_docs_pattern_that_is_no_regex_is_a_site_note(write_tree):

@@ -11,7 +11,7 @@ from auditor.config import Config
 from auditor.corpus import Corpus
 from auditor.errors import InputError
 from auditor.load.abbreviations import read_glossary
-from auditor.load.cache import DocumentCache, open_cache
+from auditor.load.cache import DocumentCache, history_file, open_cache
 from auditor.load.confluence import export_index, is_confluence_export
 from auditor.load.dating import resolve_dates
 from auditor.load.discover import discover
@@ -63,12 +63,15 @@ def load_corpus(
                 rows.append(loaded.row)
                 raw_links.extend(loaded.links)
         documents = pd.DataFrame(rows, columns=DOCUMENT_COLUMNS).set_index("path", drop=False)
+        del rows  # a dict a document: at a million documents, gigabytes
         documents = documents.sort_index()
         apply_owners(documents, root, codeowners)
     history = None
     if config.git_history:
         with clock.stage("history"):
-            history = read_history(root, documents.index, config.bulk_commit_files)
+            history = read_history(
+                root, documents.index, config.bulk_commit_files, history_file(root, config)
+            )
     with clock.stage("dates"):
         dates = resolve_dates(documents, config, history.frame if history else None)
         site = read_site(root, documents)
@@ -102,6 +105,7 @@ def load_corpus(
     inputs |= {"glossary"} if glossary else set()
     with clock.stage("links"):
         links = resolve_links(raw_links, targets)
+        del raw_links
         documents["click_depth"] = click_depths(documents, links)
     return Corpus(
         root=str(root),

@@ -27,10 +27,12 @@ from pathlib import Path
 from typing import Any
 
 from auditor import __version__
-from auditor.atomic import write_bytes_atomically
+from auditor.atomic import open_atomically
 from auditor.config import Config
 
-FORMAT = 1
+FORMAT = 2
+_BATCH = 2000
+_PROTOCOL = pickle.HIGHEST_PROTOCOL
 #: Settings that do not change what reading a document produces.
 _NOT_ROW_SETTINGS = frozenset(
     {
@@ -69,11 +71,19 @@ class DocumentCache:
         return entry[1]
 
     def save(self, fresh: dict[str, tuple[Stamp, Any]]) -> None:
-        """Keep exactly `fresh`: the files of this audit (a deleted file's entry goes)."""
-        data = pickle.dumps({"format": FORMAT, "entries": fresh}, pickle.HIGHEST_PROTOCOL)
+        """Keep exactly `fresh`: the files of this audit (a deleted file's entry goes).
+
+        Written as a header and then pickles of `_BATCH` entries each, streamed to the
+        file: one pickle of a million rows would hold the whole file in memory, and its
+        memo a reference to every object in it, gigabytes at the end of a long read."""
+        items = list(fresh.items())
+        batches = [items[i : i + _BATCH] for i in range(0, len(items), _BATCH)]
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
-            write_bytes_atomically(self.file, data)
+            with open_atomically(self.file) as out:
+                pickle.dump({"format": FORMAT, "batches": len(batches)}, out, _PROTOCOL)
+                for batch in batches:
+                    pickle.dump(batch, out, _PROTOCOL)
         except OSError as exc:
             self.note = f"cache not saved: {self.file}: {exc.strerror or exc}"
 
@@ -81,35 +91,55 @@ class DocumentCache:
 def open_cache(root: Path, config: Config) -> DocumentCache | None:
     """The cache for auditing `root` with `config`, or None when caching is off or its
     folder would lie inside `root` (kb-audit never writes into the folder it scans)."""
-    if not config.cache:
-        return None
-    folder = Path(config.cache_dir) if config.cache_dir else default_folder()
-    if folder.resolve().is_relative_to(root.resolve()):
+    folder = cache_folder(root, config)
+    if folder is None:
         return None
     file = folder / f"documents-{_key(root, config)}.pickle"
     entries: dict = {}
     note = None
     try:
-        data = pickle.loads(file.read_bytes())
-        if isinstance(data, dict) and data.get("format") == FORMAT:
-            entries = data["entries"]
+        with file.open("rb") as cached:
+            header = pickle.load(cached)
+            if isinstance(header, dict) and header.get("format") == FORMAT:
+                for _ in range(header["batches"]):
+                    entries.update(pickle.load(cached))
     except FileNotFoundError:
         pass
     except Exception as exc:  # a damaged cache is only a slower audit
-        note = f"cache ignored and rebuilt: {type(exc).__name__}"
+        entries, note = {}, f"cache ignored and rebuilt: {type(exc).__name__}"
     return DocumentCache(file, entries, note=note)
+
+
+def cache_folder(root: Path, config: Config) -> Path | None:
+    """Where the caches for auditing `root` go; None when caching is off or the folder
+    would lie inside `root`."""
+    if not config.cache:
+        return None
+    folder = Path(config.cache_dir) if config.cache_dir else default_folder()
+    if folder.resolve().is_relative_to(root.resolve()):
+        return None
+    return folder
+
+
+def history_file(root: Path, config: Config) -> Path | None:
+    """Where version history read for `root` is kept (see history_cache.py), if anywhere."""
+    folder = cache_folder(root, config)
+    if folder is None:
+        return None
+    name = hashlib.sha256(str(root.resolve()).encode("utf-8", "surrogateescape"))
+    return folder / f"history-{name.hexdigest()[:24]}.pickle"
 
 
 def _key(root: Path, config: Config) -> str:
     settings = {k: v for k, v in config.to_dict().items() if k not in _NOT_ROW_SETTINGS}
     digest = hashlib.sha256()
-    for part in (str(root.resolve()), __version__, _code_digest(), json.dumps(settings,
+    for part in (str(root.resolve()), __version__, code_digest(), json.dumps(settings,
                  sort_keys=True, default=str)):  # fmt: skip
         digest.update(part.encode("utf-8", "surrogateescape") + b"\0")
     return digest.hexdigest()[:24]
 
 
-def _code_digest() -> str:
+def code_digest() -> str:
     """The source of the code that turns a file into a row: an edited loader (a developer's
     checkout, a patched install) must not be served rows the old code made."""
     here = Path(__file__).parent

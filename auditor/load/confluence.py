@@ -22,6 +22,7 @@ from urllib.parse import parse_qs, unquote, unquote_plus, urlsplit
 from auditor.config import Config
 from auditor.load.dates import parse_date
 from auditor.load.document import LoadedDocument, base_row
+from auditor.load.links import LinkRef
 from auditor.load.markdown import count_words as count_words  # one idea of a word
 from auditor.load.slug import AnchorSet
 from auditor.load.text import decode, is_binary
@@ -167,8 +168,7 @@ def read_confluence_page(
     if not page.has_main and row["title_source"] == "filename":
         row["parse_error"] = "not a Confluence page: it has no page title and no #main-content"
     links = [
-        {"source": rel, "line": line, "kind": kind, "target": _local(target, rel, index)}
-        for kind, target, line in page.links
+        LinkRef(rel, line, kind, _local(target, rel, index)) for kind, target, line in page.links
     ]
     return LoadedDocument(row, links)
 

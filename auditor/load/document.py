@@ -12,6 +12,7 @@ from auditor.config import Config, file_size_bytes
 from auditor.load.abbreviations import find_abbreviations
 from auditor.load.dates import from_epoch, parse_days
 from auditor.load.frontmatter import split_frontmatter
+from auditor.load.links import LinkRef
 from auditor.load.markdown import MarkdownFacts, scan_markdown
 from auditor.load.media import media_kinds
 from auditor.load.shingles import minhash
@@ -30,7 +31,7 @@ _FRESHNESS_FIELD = re.compile(r"(\w+):\s*['\"]([^'\"]*)['\"]")
 @dataclass(slots=True)
 class LoadedDocument:
     row: dict[str, Any]
-    links: list[dict[str, Any]]
+    links: list[LinkRef]
 
 
 def document_name(rel: str, extensions: list[str]) -> str:
@@ -90,10 +91,7 @@ def read_document(path: Path, rel: str, config: Config) -> LoadedDocument | str:
     in_comments, row["ignore_blocks"] = comment_ignores(facts.comments, text)
     row["ignore_file"] = file_ignores(split.meta) + in_comments
     row["policy_hits"] = pattern_hits(config.policies, rel, facts.prose)
-    links = [
-        {"source": rel, "line": link.line, "kind": link.kind, "target": link.target}
-        for link in facts.links
-    ]
+    links = [LinkRef(rel, link.line, link.kind, link.target) for link in facts.links]
     return LoadedDocument(row, links)
 
 

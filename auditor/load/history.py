@@ -22,7 +22,9 @@ from typing import IO
 
 import pandas as pd
 
+from auditor.load.cache import code_digest
 from auditor.load.git import decode_text, git_command, git_environment, nfc, run_git
+from auditor.load.history_cache import cached, history_key
 
 HISTORY_COLUMNS = {
     "last_change": "datetime64[ns, UTC]",
@@ -94,20 +96,55 @@ class _Tally:
     bulk: _Side = field(default_factory=_Side)
 
 
-def read_history(root: Path, paths: Iterable[str], bulk_threshold: int = 200) -> History:
+def read_history(
+    root: Path, paths: Iterable[str], bulk_threshold: int = 200, cache_file: Path | None = None
+) -> History:
     """History of the documents `paths` (POSIX, relative to `root`) from the git repository
-    holding `root`, which may be a subfolder of it. Uncommitted documents have no row."""
+    holding `root`, which may be a subfolder of it. Uncommitted documents have no row.
+    With a `cache_file`, an unchanged HEAD is served from it (see history_cache.py)."""
     git = shutil.which("git")
     if git is None:
         return _unavailable("No version history: git is not installed or not on the PATH.")
+    paths = list(paths)
     try:
         prefix, shallow, partial = _locate(git, root)
-        renames: dict[str, str] = {}
-        tallies, bulk = _tally(git, root, prefix, paths, bulk_threshold, partial, renames)
+        head = _head(git, root) if cache_file else None
+        if head is None:
+            return _read(git, root, prefix, shallow, partial, paths, bulk_threshold)
+        settings = (bulk_threshold, shallow, partial, _mailmap(git, root, prefix), code_digest())
+        return cached(
+            cache_file,
+            history_key(head, prefix, paths, *settings),
+            lambda: _read(git, root, prefix, shallow, partial, paths, bulk_threshold),
+        )
     except _NoHistory as missing:
         return _unavailable(str(missing))
+
+
+def _read(git, root, prefix, shallow, partial, paths, bulk_threshold) -> History:
+    renames: dict[str, str] = {}
+    tallies, bulk = _tally(git, root, prefix, paths, bulk_threshold, partial, renames)
     notes = [SHALLOW_NOTE] * shallow + [PARTIAL_NOTE] * partial
     return History(True, " ".join(notes) or None, shallow, bulk, _frame(tallies), renames)
+
+
+def _head(git: str, root: Path) -> str | None:
+    """The commit HEAD names; None in a repository without commits."""
+    found = _run(git, root, "rev-parse", "--verify", "--quiet", "HEAD^{commit}")
+    if found.returncode:
+        return None
+    return decode_text(found.stdout).strip() or None
+
+
+def _mailmap(git: str, root: Path, prefix: str) -> bytes:
+    """What maps authors' names (.mailmap at the top of the work tree, and git's mailmap
+    settings): part of the history cache's key, as it changes `last_author`."""
+    top = root.joinpath(*[".."] * prefix.count("/"))
+    try:
+        text = (top / ".mailmap").read_bytes()
+    except OSError:
+        text = b""
+    return text + _run(git, root, "config", "--get-regexp", r"^mailmap\.").stdout
 
 
 def empty_history_frame() -> pd.DataFrame:

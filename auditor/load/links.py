@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from urllib.parse import unquote
 
 import pandas as pd
@@ -21,11 +23,24 @@ LINK_COLUMNS = [
 ]  # fmt: skip
 
 
+class LinkRef(NamedTuple):
+    """A link as a document writes it, before it is resolved. A tuple, not a dict: a big
+    wiki has ten links a page, all held until they are resolved."""
+
+    source: str
+    line: int | None
+    kind: str
+    target: str
+
+
+Resolution = tuple[str, str | None, str | None, str]  # scope, target_path, anchor, status
+
+
 @dataclass(frozen=True, slots=True)
 class LinkTargets:
     """What links can point at: documents with their anchors, and other files."""
 
-    documents: dict[str, frozenset[str]]  # path -> anchors
+    documents: dict[str, Collection[str]]  # path -> anchors
     assets: frozenset[str]
     folder_index: dict[str, str]  # folder -> its entry document
     folders: frozenset[str]  # every folder that holds a file
@@ -56,17 +71,21 @@ class LinkTargets:
         return next((self.lower[c.lower()] for c in candidates if c.lower() in self.lower), None)
 
 
-def resolve_links(raw: list[dict], targets: LinkTargets) -> pd.DataFrame:
-    rows = [{**link, **_resolve(link["source"], link["kind"], link["target"], targets)}
-            for link in raw]  # fmt: skip
-    return pd.DataFrame(rows, columns=LINK_COLUMNS)
+def resolve_links(raw: list[LinkRef], targets: LinkTargets) -> pd.DataFrame:
+    shared: dict[str | None, str | None] = {}  # one string per target: pages share targets
+
+    def row(link: LinkRef) -> tuple:
+        scope, path, anchor, status = _resolve(link.source, link.kind, link.target, targets)
+        return (*link, scope, shared.setdefault(path, path), anchor, status)
+
+    return pd.DataFrame([row(link) for link in raw], columns=LINK_COLUMNS)
 
 
-def _result(scope: str, target_path: str | None, anchor: str | None, status: str) -> dict:
-    return {"scope": scope, "target_path": target_path, "anchor": anchor, "status": status}
+def _result(scope: str, target_path: str | None, anchor: str | None, status: str) -> Resolution:
+    return scope, target_path, anchor, status
 
 
-def _resolve(source: str, kind: str, target: str, targets: LinkTargets) -> dict:
+def _resolve(source: str, kind: str, target: str, targets: LinkTargets) -> Resolution:
     target = target.strip()
     if not target:
         return _result("internal", None, None, "empty")
@@ -118,7 +137,7 @@ def _unresolved(site: SiteMap, path: str, source: str, kind: str = "link") -> st
     return "missing" if site.is_broken(key) else "unverified"
 
 
-def _resolve_url(target: str, targets: LinkTargets) -> dict:
+def _resolve_url(target: str, targets: LinkTargets) -> Resolution:
     """A full URL is checked only when it points into the site itself (its base URLs)."""
     site = targets.site
     try:
@@ -145,7 +164,7 @@ def _site_page(site: SiteMap, target: str, source: str | None = None) -> str | N
         return None
 
 
-def _resolve_wikilink(source: str, target: str, targets: LinkTargets) -> dict:
+def _resolve_wikilink(source: str, target: str, targets: LinkTargets) -> Resolution:
     """Obsidian's rules: a path, else a page or file name anywhere, ignoring case."""
     name, _, anchor = target.partition("#")
     name = name.split("|", 1)[0].strip()

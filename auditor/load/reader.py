@@ -60,6 +60,8 @@ def read_documents(
         # saved only when something was read or a file is gone: pickling 100,000 rows
         # again after an audit that changed nothing would cost a second for nothing
         cache.save({rel: (stamps[rel], results[rel]) for rel in paths if stamps[rel] is not None})
+    if cache is not None:
+        cache.entries.clear()  # served: the rows live on in the corpus alone
     for rel in paths:
         yield rel, results[rel]
 
