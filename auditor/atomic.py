@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -17,9 +17,30 @@ def encoded(text: str) -> bytes:
     return text.encode("utf-8", "backslashreplace")
 
 
-def write_atomically(target: Path, text: str) -> None:
-    """Write `text` (UTF-8, the platform's line ends) beside the target, then rename."""
-    write_bytes_atomically(target, encoded(text.replace("\n", os.linesep)))
+def write_atomically(target: Path, text: str | Iterable[str]) -> None:
+    """Write `text`, or its pieces in order (UTF-8, the platform's line ends), beside the
+    target, then rename."""
+    with open_atomically(target) as out:
+        write_text(out, text)
+
+
+def write_text(out: BinaryIO, text: str | Iterable[str]) -> None:
+    """`text` or its pieces as UTF-8 with the platform's line ends, a megabyte at a time."""
+    for batch in _batches([text] if isinstance(text, str) else text):
+        out.write(encoded(batch if os.linesep == "\n" else batch.replace("\n", os.linesep)))
+
+
+def _batches(pieces: Iterable[str], size: int = 1 << 20) -> Iterator[str]:
+    batch: list[str] = []
+    length = 0
+    for piece in pieces:
+        batch.append(piece)
+        length += len(piece)
+        if length >= size:
+            yield "".join(batch)
+            batch, length = [], 0
+    if batch:
+        yield "".join(batch)
 
 
 def write_bytes_atomically(target: Path, data: bytes) -> None:

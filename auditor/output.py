@@ -6,7 +6,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from auditor.atomic import encoded, write_atomically
+from auditor.atomic import write_atomically, write_text
 from auditor.errors import ConfigError
 from auditor.model import AuditResult
 from auditor.render import RENDERERS, RenderOptions
@@ -57,10 +57,10 @@ def write_reports(
 ) -> list[Path]:
     written = []
     for fmt, target in targets.items():
-        text = RENDERERS[fmt][1](result, options)
+        text = RENDERERS[fmt][1](result, options)  # a string, or its pieces (json)
         if target is None:
             sys.stdout.flush()
-            sys.stdout.buffer.write(encoded(text))
+            write_text(sys.stdout.buffer, text)
             sys.stdout.buffer.flush()
             continue
         try:

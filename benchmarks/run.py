@@ -315,6 +315,7 @@ def _child_audit(args: argparse.Namespace) -> dict[str, Any]:
     from auditor.api import audit
     from auditor.config import Config
     from auditor.docs import rule_sections
+    from auditor.output import write_reports
     from auditor.render import RENDERERS, RenderOptions
 
     imported = time.perf_counter() - started
@@ -351,10 +352,10 @@ def _child_audit(args: argparse.Namespace) -> dict[str, Any]:
         out.mkdir(parents=True, exist_ok=True)
         figures["render"] = {}
         for fmt in FORMATS:
-            name, renderer = RENDERERS[fmt]
+            name = RENDERERS[fmt][0]
             started = time.perf_counter()
             try:
-                (out / name).write_text(renderer(result, options), encoding="utf-8")
+                write_reports(result, {fmt: out / name}, options)  # as the CLI writes it
             except Exception as exc:  # keep the audit's figures; say what failed
                 figures["render"][fmt] = {"error": f"{type(exc).__name__}: {exc}"}
                 continue

@@ -14,9 +14,10 @@ import jinja2
 import pytest
 
 from auditor.model import AuditResult, Finding, Severity
-from auditor.render import charts, filters, html
+from auditor.output import write_reports
+from auditor.render import RenderOptions, charts, filters, html
 from auditor.render.html import build_report, render_html
-from auditor.render.json import render_json
+from auditor.render.json import json_pieces, render_json
 from tests.conftest import REPO
 from tests.results import hand_built
 
@@ -214,6 +215,18 @@ def test_the_json_report_writes_an_entry_a_line():
         assert isinstance(json.loads(line.strip().rstrip(",")), dict)
     paths = {json.loads(line.rstrip(","))["path"] for line in entries if '"score"' in line}
     assert {d["path"] for d in result.documents} <= paths
+
+
+def test_the_json_report_is_written_as_it_is_made(tmp_path):
+    """Pieces of about an entry each, written a megabyte at a time: a report of gigabytes
+    is never held whole in memory."""
+    result = _benchmark().synthetic_result(300)
+    pieces = list(json_pieces(result))
+    longest_line = max(len(line) for line in render_json(result).splitlines())
+    assert len(pieces) > len(result.findings) + len(result.documents)
+    assert max(len(piece) for piece in pieces) <= longest_line + len(",\n    ")
+    write_reports(result, {"json": tmp_path / "report.json"}, RenderOptions())
+    assert (tmp_path / "report.json").read_text(encoding="utf-8") == "".join(pieces)
 
 
 def test_the_json_report_refuses_nan():

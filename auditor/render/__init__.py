@@ -2,26 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from auditor.model import AuditResult
 from auditor.render.archive_csv import render_archive_csv
 from auditor.render.findings_csv import render_findings_csv
 from auditor.render.gitlab import render_gitlab
 from auditor.render.html import render_html
-from auditor.render.json import render_json
+from auditor.render.json import json_pieces
 from auditor.render.junit import render_junit
 from auditor.render.markdown import render_markdown
 from auditor.render.options import RenderOptions
 from auditor.render.sarif import render_sarif
 from auditor.render.text import render_text
 
-Renderer = Callable[[AuditResult, RenderOptions], str]
+#: A report's text, or its pieces in order: a big report is written as it is made.
+Renderer = Callable[[AuditResult, RenderOptions], str | Iterable[str]]
 
 #: Format name -> (its file's name in an output folder, renderer).
 RENDERERS: dict[str, tuple[str, Renderer]] = {
     "html": ("report.html", lambda result, options: render_html(result, options.rule_docs)),
-    "json": ("report.json", lambda result, options: render_json(result)),
+    "json": ("report.json", lambda result, options: json_pieces(result)),
     # The archive plan (T010's findings) as a spreadsheet; "archive.csv" keeps it apart from
     # any other CSV report written to the same folder.
     "archive-csv": ("archive.csv", render_archive_csv),

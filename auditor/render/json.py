@@ -36,6 +36,7 @@ import dataclasses
 import functools
 import json
 import operator
+from collections.abc import Iterator
 from typing import Any
 
 from auditor.model import AuditResult
@@ -73,24 +74,38 @@ def _key(key: Any) -> str:
     return _encode({key: None})[1 : -len(": null}")]
 
 
-def _layout(value: Any, depth: int) -> str:
-    if depth >= LAID_OUT:
-        return _encode(value)
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        value = _fields(value)
-    if isinstance(value, dict) and value:
-        inner = "\n" + INDENT * (depth + 1)
-        items = (f"{inner}{_key(k)}: {_layout(v, depth + 1)}" for k, v in value.items())
-        return "{" + ",".join(items) + "\n" + INDENT * depth + "}"
-    if isinstance(value, list | tuple) and value:
-        inner = "\n" + INDENT * (depth + 1)
-        if depth + 1 >= LAID_OUT:  # the findings, the documents: straight to the encoder
-            items = (inner + line for line in map(_encode, value))
-        else:
-            items = (inner + _layout(v, depth + 1) for v in value)
-        return "[" + ",".join(items) + "\n" + INDENT * depth + "]"
-    return _encode(value)
+def json_pieces(result: AuditResult) -> Iterator[str]:
+    """The report in pieces of an entry or so, for writing straight to a file: at a
+    million documents the report is gigabytes, which would otherwise be held whole,
+    several times over (the pieces, the joined text, its bytes)."""
+    yield from _pieces(result, 0)
+    yield "\n"
 
 
 def render_json(result: AuditResult) -> str:
-    return _layout(result, 0) + "\n"
+    return "".join(json_pieces(result))
+
+
+def _pieces(value: Any, depth: int) -> Iterator[str]:
+    if depth >= LAID_OUT:
+        yield _encode(value)
+        return
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        value = _fields(value)
+    inner, end = "\n" + INDENT * (depth + 1), "\n" + INDENT * depth
+    if isinstance(value, dict) and value:
+        for i, (key, item) in enumerate(value.items()):
+            yield f"{',' if i else '{'}{inner}{_key(key)}: "
+            yield from _pieces(item, depth + 1)
+        yield end + "}"
+    elif isinstance(value, list | tuple) and value:
+        if depth + 1 >= LAID_OUT:  # the findings, the documents: straight to the encoder
+            yield "[" + inner + _encode(value[0])
+            yield from ("," + inner + line for line in map(_encode, value[1:]))
+        else:
+            for i, item in enumerate(value):
+                yield ("," if i else "[") + inner
+                yield from _pieces(item, depth + 1)
+        yield end + "]"
+    else:
+        yield _encode(value)
