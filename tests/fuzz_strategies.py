@@ -14,6 +14,7 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import functools
+import io
 import json
 import math
 import os
@@ -25,7 +26,7 @@ import yaml
 from hypothesis import strategies as st
 
 from auditor.api import audit
-from auditor.atomic import encoded as report_bytes
+from auditor.atomic import write_text
 from auditor.config import Config
 from auditor.docs import rule_sections
 from auditor.load.document import DOCUMENT_COLUMNS, LoadedDocument, read_document
@@ -566,9 +567,9 @@ def audit_and_render(root: Path) -> AuditResult:
     result = audit(root, Config(now=NOW, git_history=False, cache=False))
     options = _render_options()
     for name, (_, render) in RENDERERS.items():
-        out = render(result, options)
-        assert isinstance(out, str), name
-        written = report_bytes(out).decode("utf-8")  # as the file is written: valid UTF-8
+        file = io.BytesIO()
+        write_text(file, render(result, options))  # as the file is written: valid UTF-8
+        written = file.getvalue().decode("utf-8")
         if name == "json":
             _validator().validate(json.loads(written))
     s = result.summary

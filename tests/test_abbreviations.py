@@ -30,8 +30,10 @@ def _find(body: str):
         ("Mail @ACME, tag #SLA and $HOME.", []),
         ("Do NOT touch it, dit mag NIET.", []),  # emphasis
         ("DO NOT EDIT THIS PAGE WITH THE SLA", []),  # a shouting line
+        ("ÉÉN-ÉÉN, GEEN SLA", []),  # shouting, in other letters than A–Z too
         ("| SLA | RTO | RPO |\n|---|---|---|\n| a | b | c |", ["SLA", "RTO", "RPO"]),
         ("TL;DR: see https://example.com/SLA/v2 or www.example.com/RTO.", []),
+        ("Tl; Dr: see HTTPS://EXAMPLE.COM/SLA or WWW.EXAMPLE.COM/RTO.", []),
         ("An A4, a PhD, SaaS and the DevOps team.", []),
         ("Use `GET` and `API_KEY` here.", []),  # inline code
         ("```\nSLA RTO\n```\n\n    indented RPO\n", []),  # code blocks
@@ -99,6 +101,11 @@ def test_initials_with_small_words_and_camel_case(text, abbr):
 def test_no_expansion_when_the_initials_do_not_match(text):
     found = _find(text)
     assert not found.expansions
+
+
+def test_long_form_before_the_abbreviation_is_in_its_sentence():
+    found = _find("Service. Level Agreement (SLA), Recovery Time Objective (RTO) and more.")
+    assert found.expansions == {"RTO": "Recovery Time Objective"}
 
 
 def test_definitions_in_glossary_shape():

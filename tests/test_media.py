@@ -74,3 +74,13 @@ def test_text_only(markdown):
 )
 def test_link_media(kind, target, expected):
     assert link_media(kind, target) == expected
+
+
+def test_link_media_remembers_each_target_by_its_kind():
+    """`link_media` is cached: the same address asked again, or as another kind of link,
+    gets the answer it would get the first time."""
+    for _ in range(2):
+        assert link_media("image", "render?id=3") == "image"  # shown, so a picture
+        assert link_media("link", "render?id=3") is None  # only linked: text
+        assert link_media("embed", "clip.mp4|400") == "video"
+        assert link_media("link", "clip.mp4|400") is None  # a URL path, not a clip name

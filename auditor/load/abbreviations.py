@@ -16,10 +16,9 @@ import csv
 import io
 import json
 import re
-from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -29,14 +28,32 @@ from auditor.errors import InputError
 from auditor.load.markdown import scan_markdown
 from auditor.load.text import read_input_file
 
+#: Memoises a pure function of a word or token. Bounded: a million pages hold millions of
+#: distinct words, and the reading processes live for the whole audit.
+_remembered = lru_cache(maxsize=1 << 16)
+
 _ABBR = r"[A-Z][A-Z0-9]{1,5}"
 _PLURAL = r"(?:['\u2019]?s)?"
+
+
+def _abbr_not_after(*before: str) -> str:
+    """`(?<!before)…{_ABBR}`, but with the first capital ahead of the look-behinds (which
+    then end in it). A pattern that starts with a plain [A-Z] lets `re` skip from capital to
+    capital; one that starts with a look-behind, `\b` or a repeat like [A-Z]{2,} is tried at
+    every position of the text, several times slower."""
+    return "[A-Z]" + "".join(f"(?<!{b}[A-Z])" for b in before) + "[A-Z0-9]{1,5}"
+
+
+#: `\b{_ABBR}`: an abbreviation that starts a word.
+_WORD_ABBR = _abbr_not_after(r"\w")
 #: Not after a word, handle, hashtag or file stem; not before a word, a ticket number
 #: (OPS-123) or a file extension (README.md).
-TOKEN = re.compile(rf"(?<![\w@#$&])(?<!\w\.)({_ABBR}){_PLURAL}(?![\w&@]|-\d|\.\w)")
+_TOKEN_ABBR = _abbr_not_after(r"[\w@#$&]", r"\w\.")
+TOKEN = re.compile(rf"({_TOKEN_ABBR}){_PLURAL}(?![\w&@]|-\d|\.\w)")
 #: Web addresses, and TL;DR: an expression, not two abbreviations.
 _NOT_PROSE = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)\S+|\bTL;\s?DR\b", re.IGNORECASE)
 _CAPS = re.compile(r"[A-Z][A-Z0-9]")
+_CAPITAL_RUN = re.compile(r"[A-Z][A-Z]+")  # not [A-Z]{2,}: see _abbr_not_after
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
 _SENTENCE_END = re.compile(r"[.;:!?()\[\]]")
@@ -45,13 +62,13 @@ _ABBR_IN_PARENS = re.compile(
     r"\(\s*(?:(?i:hierna|hereafter|afgekort|kortweg|verder|or|of|ook wel|abbreviated|short)"
     rf"\s*:?\s*)?[\"'\u2018\u201c]?({_ABBR}){_PLURAL}[\"'\u2019\u201d]?\s*\)"
 )
-_LONG_IN_PARENS = re.compile(rf"\b({_ABBR}(?:/{_ABBR})*){_PLURAL}\s*\(([^()]{{2,200}})\)")
+_LONG_IN_PARENS = re.compile(rf"({_WORD_ABBR}(?:/{_ABBR})*){_PLURAL}\s*\(([^()]{{2,200}})\)")
 _SEPARATOR = r"(?:[:=\t\u2013\u2014]|\s-\s)"
 _SAYS = (
     rf"(?:{_SEPARATOR}|\s(?:stands for|is short for|means|staat voor|betekent"
     r"|is de afkorting van|is een afkorting van)\s)"
 )
-_LONG_AFTER = re.compile(rf"\b({_ABBR}){_PLURAL}\s*{_SAYS}\s*([^\n]{{2,200}})")
+_LONG_AFTER = re.compile(rf"({_WORD_ABBR}){_PLURAL}\s*{_SAYS}\s*([^\n]{{2,200}})")
 #: A line that defines: "SLA: Service Level Agreement", "**JERI** – doelgericht …".
 _DEFINITION_LINE = re.compile(rf"^\s*({_ABBR}){_PLURAL}\s*{_SEPARATOR}\s*(\S.*)$")
 _BARE = re.compile(rf"^\s*({_ABBR}){_PLURAL}\s*:?\s*$")
@@ -113,7 +130,7 @@ def find_abbreviations(prose: list[tuple[int, str]]) -> Abbreviations:
         text, pieces = lines[number]
         if not _CAPS.search(text):  # most lines: nothing to look at
             continue
-        if not _shouts(visible := _NOT_PROSE.sub(" ", text)):
+        if not _shouts(visible := _visible(text)):
             for match in TOKEN.finditer(visible):
                 if _is_candidate(token := match.group(1)):
                     found.used.setdefault(token, number)
@@ -153,9 +170,22 @@ def _join(parts: list[str]) -> str:
     return out
 
 
+def _visible(text: str) -> str:
+    """The text without web addresses and TL;DR."""
+    # Every match has "://", "www." or "tl;" in it (in any case): most lines have none.
+    lower = text.lower()
+    if "://" in text or "www." in lower or "tl;" in lower:
+        return _NOT_PROSE.sub(" ", text)
+    return text
+
+
 def _shouts(text: str) -> bool:
     """DO NOT EDIT THIS PAGE: a line mostly in capitals, with words that are not
     abbreviations among them."""
+    # Each word in capitals of an ASCII line is a run of capitals of its own: most lines
+    # have fewer than three of those, and so cannot shout.
+    if text.isascii() and len(_CAPITAL_RUN.findall(text)) < 3:
+        return False
     words = _LETTERS.findall(text)
     caps = [w for w in words if w.isupper()]
     return (
@@ -165,6 +195,7 @@ def _shouts(text: str) -> bool:
     )
 
 
+@_remembered
 def _is_candidate(token: str) -> bool:
     return (
         sum(c.isupper() for c in token) >= 2
@@ -174,13 +205,15 @@ def _is_candidate(token: str) -> bool:
 
 
 def _expansions(text: str) -> Iterable[tuple[str, str]]:
-    # Where sentences end, found once: splitting all the text before each "(SLA)" cost
-    # minutes on a page of thousands of them.
-    ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+    # The last sentence end before each "(SLA)" is the first one after it in the reversed
+    # text. Each search stops at the latest at the ")" of the one before, so all of them
+    # read the text once (splitting all the text before each "(SLA)" cost minutes on a
+    # page of thousands of them).
+    reverse = text[::-1]
     for match in _ABBR_IN_PARENS.finditer(text):
         abbr = match.group(1)
-        last = bisect_left(ends, match.start()) - 1  # the last sentence end before it
-        before = text[ends[last] + 1 if last >= 0 else 0 : match.start()]
+        end = _SENTENCE_END.search(reverse, len(text) - match.start())
+        before = text[len(text) - end.start() if end else 0 : match.start()]
         words = _WORD.findall(before)[-(2 * len(abbr) + 3) :]
         for start in range(len(words) - 1, -1, -1):  # the shortest long form first
             if initials_match(words[start:], abbr):
@@ -209,16 +242,25 @@ def initials_match(words: list[str], abbr: str) -> bool:
     """Do the words spell the abbreviation? Every word but a small one gives its initial,
     in order; a small word may; a CamelCase word may also give its inner capitals. The
     first word always counts. Digits in the abbreviation are ignored (B2B, K8S)."""
-    letters = "".join(c for c in abbr.lower() if c.isalpha())
-    shaped = tuple(
-        (w[0].lower(), "".join(c for c in w[1:] if c.isupper()).lower(), w.lower() in SMALL_WORDS)
-        for w in words
-        if w
-    )
+    letters = _letters(abbr)
+    shaped = tuple(_shape(w) for w in words if w)
     return bool(shaped) and shaped[0][0] == letters[:1] and _spells(shaped, letters)
 
 
-@cache
+@_remembered
+def _letters(abbr: str) -> str:
+    """The letters to spell, in lower case (digits do not count)."""
+    return "".join(c for c in abbr.lower() if c.isalpha())
+
+
+@_remembered
+def _shape(word: str) -> tuple[str, str, bool]:
+    """A word's initial, its inner capitals, and whether it is a small word."""
+    inner = "".join(c for c in word[1:] if c.isupper())
+    return word[0].lower(), inner.lower(), word.lower() in SMALL_WORDS
+
+
+@_remembered
 def _spells(words: tuple[tuple[str, str, bool], ...], letters: str) -> bool:
     if not words:
         return not letters

@@ -28,9 +28,13 @@ _TEMPLATE_START = re.compile(
     r"|^(?:import|export)\s",  # MDX module lines
     re.MULTILINE,
 )
+#: Text every match of `_TEMPLATE_START` contains.
+_TEMPLATE_MARKS = ("{%", "{{", "<%", "[!INCLUDE", "import", "export")
 _MODULE_LINE = re.compile(r"(?:import|export)\s[^\n]*")
 MEDIA_TAGS = frozenset({"video", "audio", "iframe", "object", "embed", "picture", "svg"})
-_WORD = re.compile(r"\w+(?:['\u2019-]\w+)*")  # "don't", "e-mail", curly apostrophes too
+#: "don't", "e-mail", curly apostrophes too. Possessive (`++`, `*+`): a word never gives
+#: characters back, so the matches are those of `\w+(?:['\u2019-]\w+)*`, found faster.
+_WORD = re.compile(r"\w++(?:['\u2019-]\w++)*+")
 _LEVEL = {"H1": 1, "H2": 2, "H3": 3, "H4": 4, "H5": 5, "H6": 6}
 
 
@@ -74,6 +78,8 @@ def mask_templates(body: str) -> str:
     \[!INCLUDE\s*\[[^\]]*\]\([^)]*\)\]|^(?:import|export)\s[^\n]*` (DOTALL, MULTILINE)
     replaces, in linear time: that expression scanned the rest of the page from every
     opening `{%` without its `%}`, so a page of them took minutes."""
+    if not any(mark in body for mark in _TEMPLATE_MARKS):
+        return body  # most pages: nothing `_TEMPLATE_START` could match, no regex pass
     pieces, done = [], 0
     closers = _Closers(body)
     start = _TEMPLATE_START.search(body)
@@ -181,8 +187,9 @@ def scan_markdown(body: str, first_line: int = 1, gollum: bool = False) -> Markd
     `[[Page|text]]`."""
     body = mask_templates(body)
     facts = MarkdownFacts()
-    lines = _LineIndex(body.encode("utf-8", "surrogatepass"), first_line)
+    line_at = _LineIndex(body.encode("utf-8", "surrogatepass"), first_line).line
     anchors = AnchorSet()
+    prose, inline_code, links = facts.prose, facts.inline_code, facts.links
     heading: list[str] | None = None
     heading_start = heading_id = None
     paragraph: list[str] | None = None
@@ -191,8 +198,10 @@ def scan_markdown(body: str, first_line: int = 1, gollum: bool = False) -> Markd
     html = _HtmlLinks()
     gollum_link: RawLink | None = None  # a Gollum wikilink whose target is its text
 
+    # Run for every event of every page, so the most frequent come first and the tests
+    # are cheap: text, then the starts and ends of blocks, the rare HTML last.
     for event, span in pyromark.events_with_range(body, options=OPTIONS):
-        if isinstance(event, str):
+        if event.__class__ is str:  # SoftBreak, HardBreak, Rule: nothing to read
             continue
         ((kind, value),) = event.items()
         if kind == "Text" or kind == "Code":
@@ -201,20 +210,19 @@ def scan_markdown(body: str, first_line: int = 1, gollum: bool = False) -> Markd
             if gollum_link is not None:
                 gollum_link.target += value
                 continue
-            if kind == "Code":
-                facts.inline_code.append(value)
+            if kind == "Text":
+                prose.append((line_at(span["start"]), value))
             else:
-                facts.prose.append((lines.line(span["start"]), value))
+                inline_code.append(value)
             if heading is not None:
                 heading.append(value)
             elif paragraph is not None:
                 paragraph.append(value)
-        elif kind == "Html" or kind == "InlineHtml":
-            _scan_html(html, value, lines.line(span["start"]), facts)
         elif kind == "Start":
-            if isinstance(value, str):
-                if value == "Paragraph" and facts.lead_words is None and not seen_subheading:
-                    paragraph = []
+            if value.__class__ is str:  # Paragraph, Item, TableCell, …: no attributes
+                if value == "Paragraph":
+                    if facts.lead_words is None and not seen_subheading:
+                        paragraph = []
                 elif value == "TableRow":
                     facts.table_rows += 1
                 continue
@@ -223,44 +231,48 @@ def scan_markdown(body: str, first_line: int = 1, gollum: bool = False) -> Markd
                 heading, heading_start, heading_id = [], span["start"], attrs["id"]
             elif tag == "Link":
                 link_type = attrs["link_type"]
-                link_kind = "wikilink" if isinstance(link_type, dict) else "link"
                 if link_type == "Email":
                     continue
-                link = RawLink(link_kind, attrs["dest_url"], lines.line(span["start"]))
-                facts.links.append(link)
+                link_kind = "wikilink" if isinstance(link_type, dict) else "link"
+                link = RawLink(link_kind, attrs["dest_url"], line_at(span["start"]))
+                links.append(link)
                 if gollum and link_kind == "wikilink" and link_type["WikiLink"]["has_pothole"]:
                     link.target, gollum_link = "", link
             elif tag == "Image":
                 image_depth += 1
                 link_kind = "embed" if isinstance(attrs["link_type"], dict) else "image"
-                facts.links.append(RawLink(link_kind, attrs["dest_url"], lines.line(span["start"])))
+                links.append(RawLink(link_kind, attrs["dest_url"], line_at(span["start"])))
             elif tag == "CodeBlock":
                 code_depth += 1
                 fenced = attrs.get("Fenced") if isinstance(attrs, dict) else None
                 if fenced and (info := fenced.split()):  # "```\u00a0": blank to Python
                     facts.code_languages.append(info[0].lower())
         elif kind == "End":
-            if value == "Paragraph" and paragraph is not None:
-                facts.lead_words = count_words(paragraph)
-                paragraph = None
+            if value.__class__ is not str:  # {"Heading": "H2"}, {"List": False}, …
+                if heading is not None and "Heading" in value:
+                    level = _LEVEL[value["Heading"]]
+                    text = " ".join("".join(heading).split())
+                    anchor = anchors.add_heading(text)
+                    if heading_id:
+                        anchors.add_id(heading_id)
+                        anchor = heading_id
+                    facts.headings.append(Heading(level, text, anchor, line_at(heading_start)))
+                    seen_subheading = seen_subheading or level > 1
+                    heading = None
+            elif value == "Paragraph":
+                if paragraph is not None:
+                    facts.lead_words = count_words(paragraph)
+                    paragraph = None
             elif value == "Link":
                 gollum_link = None
             elif value == "Image":
                 image_depth -= 1
             elif value == "CodeBlock":
                 code_depth -= 1
-            elif isinstance(value, dict) and "Heading" in value and heading is not None:
-                level = _LEVEL[value["Heading"]]
-                text = " ".join("".join(heading).split())
-                anchor = anchors.add_heading(text)
-                if heading_id:
-                    anchors.add_id(heading_id)
-                    anchor = heading_id
-                facts.headings.append(Heading(level, text, anchor, lines.line(heading_start)))
-                seen_subheading = seen_subheading or level > 1
-                heading = None
+        elif kind == "Html" or kind == "InlineHtml":
+            _scan_html(html, value, line_at(span["start"]), facts)
 
-    facts.words = count_words([text for _, text in facts.prose] + facts.inline_code)
+    facts.words = count_words([text for _, text in prose] + inline_code)
     for anchor in html.ids:
         anchors.add_id(anchor)
     facts.html_tags = html.tags

@@ -8,6 +8,7 @@ fetched; a link's file extension or host decides its kind.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from posixpath import basename
 from urllib.parse import SplitResult, unquote, urlsplit
 
@@ -57,15 +58,17 @@ def media_kinds(facts: MarkdownFacts) -> tuple[str, ...]:
     return tuple(kind for kind in KINDS if kind in found)
 
 
+@lru_cache(maxsize=16384)  # a pure function of its strings; sites link the same targets
 def link_media(kind: str, target: str) -> str | None:
     """The medium a link, image or embed offers (`image`, `diagram`, `video`, `audio`),
     or None for a link to text. `kind` is the link's kind: link, image, embed, wikilink."""
-    if not target.strip():
+    address = target.strip()
+    if not address:
         return None
     try:
-        parts = urlsplit(target.strip())
+        parts = urlsplit(address)
     except ValueError:  # `http://[::1`, a host NFKC makes a path: no address, a name
-        parts = SplitResult("", "", target.strip(), "", "")
+        parts = SplitResult("", "", address, "", "")
     host = parts.netloc.lower().removeprefix("www.")
     if kind in ("wikilink", "embed"):  # `[[clip.mp4|300]]`: names, not URLs
         path = target.split("#")[0].split("|")[0].strip()
