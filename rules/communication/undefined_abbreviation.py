@@ -91,12 +91,12 @@ class UndefinedAbbreviation(Rule):
         for definitions in docs.loc[pages, "definitions"]:
             defined.update(definitions)
         defined.update(a.upper() for a in [*options.allow, *options.also_allow])
-        used = docs["abbreviations"]
-        for path in docs.index[used.map(len) > 0]:
-            explained = docs.at[path, "expansions"]
+        for path, used, explained in zip(
+            docs.index, docs["abbreviations"], docs["expansions"], strict=True
+        ):
             unexplained = {
                 abbr: line
-                for abbr, line in used[path].items()
+                for abbr, line in used.items()
                 if abbr not in defined and abbr not in explained
             }
             if not unexplained:

@@ -66,18 +66,21 @@ class StaleContent(Rule):
             date = date.fillna(docs["changed"])
         cadence = self.cadence(docs, options)
         age = (corpus.now - date).dt.days
-        stale = docs[date.notna() & (age > cadence)]
-        for path in stale.index:
-            days = int(age[path])
+        stale = date.notna() & (age > cadence)
+        # zipped columns, not a label look-up per value: thousands of stale pages
+        for path, when, days, where, every in zip(
+            docs.index[stale], date[stale], age[stale], source[stale], cadence[stale], strict=True
+        ):
+            days, every = int(days), int(every)
             yield self.finding(
                 path,
-                f"Not reviewed for {days} days (since {date[path]:%Y-%m-%d}); "
-                f"this page should be reviewed every {int(cadence[path])} days.",
-                date=f"{date[path]:%Y-%m-%d}",
-                date_source=source[path],
-                unreliable=True if source[path] == "mtime" else None,
+                f"Not reviewed for {days} days (since {when:%Y-%m-%d}); "
+                f"this page should be reviewed every {every} days.",
+                date=f"{when:%Y-%m-%d}",
+                date_source=where,
+                unreliable=True if where == "mtime" else None,
                 age_days=days,
-                cadence_days=int(cadence[path]),
+                cadence_days=every,
             )
 
     @staticmethod
