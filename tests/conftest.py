@@ -1,4 +1,5 @@
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -32,4 +33,7 @@ def write_tree(tmp_path):
 def pytest_configure(config):
     """Audits in tests cache what they read in a folder of the test session, not in the
     user's cache folder; tests of the cache name their own."""
-    os.environ.setdefault("KB_AUDIT_CACHE_DIR", tempfile.mkdtemp(prefix="kb-audit-test-cache-"))
+    if "KB_AUDIT_CACHE_DIR" not in os.environ:
+        folder = tempfile.mkdtemp(prefix="kb-audit-test-cache-")
+        os.environ["KB_AUDIT_CACHE_DIR"] = folder
+        config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
