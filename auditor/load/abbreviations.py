@@ -147,6 +147,8 @@ def find_abbreviations(prose: list[tuple[int, str]]) -> Abbreviations:
     if found.used or found.expansions:
         for abbr, long in _expansions("\n".join(lines[n][0] for n in numbers)):
             found.expansions.setdefault(abbr, long)
+    if not found.definitions:  # most pages hold no glossary table: one dict, not a copy
+        found.definitions = found.expansions
     for abbr, long in found.expansions.items():
         found.definitions.setdefault(abbr, long)
     return found
