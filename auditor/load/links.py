@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 from urllib.parse import unquote
@@ -73,12 +73,32 @@ class LinkTargets:
 
 def resolve_links(raw: list[LinkRef], targets: LinkTargets) -> pd.DataFrame:
     shared: dict[str | None, str | None] = {}  # one string per target: pages share targets
+    return pd.DataFrame(
+        [(*link, scope, shared.setdefault(path, path), anchor, status)
+         for link, (scope, path, anchor, status) in _resolve_all(raw, targets)],
+        columns=LINK_COLUMNS,
+    )  # fmt: skip
 
-    def row(link: LinkRef) -> tuple:
-        scope, path, anchor, status = _resolve(link.source, link.kind, link.target, targets)
-        return (*link, scope, shared.setdefault(path, path), anchor, status)
 
-    return pd.DataFrame([row(link) for link in raw], columns=LINK_COLUMNS)
+def _resolve_all(raw: list[LinkRef], targets: LinkTargets) -> Iterator[tuple[LinkRef, Resolution]]:
+    """Each link with what it resolves to. The pages of a folder link the same targets (a
+    third of all links, on a generated wiki), and without a site a link means the same
+    from every page of its folder unless it points into its own page (scope "anchor"):
+    those are resolved once per folder. With a site, a link is relative to its page's URL."""
+    memo = targets.site.kind is None
+    folder, known = None, {}
+    for link in raw:
+        if not memo:
+            yield link, _resolve(link.source, link.kind, link.target, targets)
+            continue
+        if (here := posixpath.dirname(link.source)) != folder:
+            folder, known = here, {}  # pages come folder by folder: memory stays small
+        resolved = known.get((link.kind, link.target))
+        if resolved is None:
+            resolved = _resolve(link.source, link.kind, link.target, targets)
+            if resolved[0] != "anchor":
+                known[link.kind, link.target] = resolved
+        yield link, resolved
 
 
 def _result(scope: str, target_path: str | None, anchor: str | None, status: str) -> Resolution:
