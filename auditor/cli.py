@@ -144,7 +144,8 @@ def _audit_options(command):
         click.option("--jobs", "-j", type=click.IntRange(min=0), metavar="N",
                      help="Processes that read documents. Default: one per core (0)."),
         click.option("--cache/--no-cache", default=None,
-                     help="Reuse what reading each unchanged file gave last time. Default: on."),
+                     help="Reuse what reading each unchanged file gave last time, and the "
+                     "version history while HEAD is the same. Default: on."),
         click.option("--cache-dir", metavar="DIR",
                      help="Where the cache lives. Default: the user's cache folder "
                      "(~/.cache/kb-audit); never inside the scanned folder."),

@@ -118,7 +118,8 @@ class Config:
     codeowners: str | None = None
     #: An SQLite file each audit appends its summary to, for the trend and what changed.
     history: str | None = None
-    #: Reuse what reading each unchanged file gave last time (see `load/cache.py`).
+    #: Reuse what reading each unchanged file gave last time (see `load/cache.py`), and
+    #: the version history while HEAD is the same (`load/history_cache.py`).
     cache: bool = True
     #: Where the cache lives; default the user's cache folder, never the scanned folder.
     cache_dir: str | None = None
