@@ -1,6 +1,7 @@
 """The document cache and parallel reading: the same audit, faster, and never stale."""
 
 import dataclasses
+import gc
 import json
 import os
 
@@ -8,6 +9,7 @@ import pytest
 
 from auditor.api import audit
 from auditor.config import Config
+from auditor.errors import InputError
 from auditor.load import cache as cache_module
 from auditor.load import reader
 from auditor.load.cache import open_cache
@@ -174,3 +176,21 @@ def test_an_audit_that_changed_nothing_does_not_rewrite_the_cache(wiki, config):
     (wiki / "p1.md").unlink()  # a file gone: its entry must go
     audit(wiki, config)
     assert file.stat().st_mtime_ns != written
+
+
+def test_an_audit_pauses_the_cycle_collector_and_gives_it_back(wiki, config, tmp_path):
+    """auditor/heap.py: no collection walks the rows while they are read; afterwards, and
+    after an audit that fails, the collector runs as before."""
+    during: list[bool] = []
+    audit(wiki, config, progress=lambda done, total: during.append(gc.isenabled()))
+    assert during and not any(during)
+    assert gc.isenabled()
+    with pytest.raises(InputError):
+        audit(tmp_path / "no such folder", config)
+    assert gc.isenabled()
+    gc.disable()  # a caller who turned it off keeps it off
+    try:
+        audit(wiki, config)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
