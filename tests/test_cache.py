@@ -194,3 +194,21 @@ def test_an_audit_pauses_the_cycle_collector_and_gives_it_back(wiki, config, tmp
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_a_few_changed_files_are_read_again_rather_than_the_cache_rewritten(write_tree, config):
+    """Writing the cache costs as much as reading a few percent of the files: below
+    REWRITE_FROM of them changed, they are read again next time instead."""
+    wiki = write_tree({f"p{n}.md": page(n) for n in range(200)})
+    audit(wiki, config)
+    (file,) = (wiki.parent / "cache").iterdir()
+    written = file.stat().st_mtime_ns
+    (wiki / "p7.md").write_text(page(7) + "\nOne more line.\n", encoding="utf-8")
+    for _ in range(2):  # not rewritten: the changed page is read again each time
+        assert cache_facts(audit(wiki, config))["read"] == 1
+        assert file.stat().st_mtime_ns == written
+    for n in range(8, 12):  # 5 of 200 changed: more than 2%
+        (wiki / f"p{n}.md").write_text(page(n) + "\nEdited.\n", encoding="utf-8")
+    assert cache_facts(audit(wiki, config))["read"] == 5
+    assert file.stat().st_mtime_ns != written
+    assert cache_facts(audit(wiki, config))["read"] == 0
