@@ -121,7 +121,15 @@ def read_history(
         return _unavailable(str(missing))
 
 
-def _read(git, root, prefix, shallow, partial, paths, bulk_threshold) -> History:
+def _read(
+    git: str,
+    root: Path,
+    prefix: str,
+    shallow: bool,
+    partial: bool,
+    paths: list[str],
+    bulk_threshold: int,
+) -> History:
     renames: dict[str, str] = {}
     tallies, bulk = _tally(git, root, prefix, paths, bulk_threshold, partial, renames)
     notes = [SHALLOW_NOTE] * shallow + [PARTIAL_NOTE] * partial
