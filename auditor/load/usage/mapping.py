@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from auditor.load.confluence import ConfluenceIndex
@@ -55,12 +56,15 @@ def map_usage(
         how.append(kind)
     keyed = pages.assign(document=docs, usage_match=how)
     matched = keyed[keyed["document"].notna()]
+    matched = matched.assign(by_url=matched["usage_match"].eq("url"))
     per_doc = matched.groupby("document").agg(
         views=("views", "sum"),
         users=("users", "max"),
         last_viewed=("last_viewed", "max"),
-        usage_match=("usage_match", "max"),  # "url" > "title": one URL match makes it "url"
+        by_url=("by_url", "max"),  # a boolean: the max of strings ran in Python, per group
     )
+    # one URL match makes it "url"
+    per_doc["usage_match"] = np.where(per_doc.pop("by_url"), "url", "title").astype(object)
     per_doc = per_doc.reindex(documents.index)
     out = pd.DataFrame(
         {
