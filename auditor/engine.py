@@ -181,7 +181,10 @@ def _check(planned: PlannedRule, corpus: Corpus) -> list[Finding]:
     override the findings of a run with the override's options and severity instead."""
     rule = planned.cls()
     severity = planned.severity
-    found = [dataclasses.replace(f, severity=severity) for f in rule.check(corpus, planned.options)]
+    found = [
+        f if f.severity is severity else dataclasses.replace(f, severity=severity)  # mostly is
+        for f in rule.check(corpus, planned.options)
+    ]
     for override, options, override_severity, _ in planned.overrides:
         if options is not None:
             found = [f for f in found if not override.matches(f.path)] + [
