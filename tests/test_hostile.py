@@ -5,6 +5,7 @@ import hashlib
 import itertools
 import json
 import os
+import random
 import signal
 import sqlite3
 import stat
@@ -234,10 +235,17 @@ def test_an_interrupted_run_leaves_nothing_half_written(tmp_path, signum):
     """Stopped while reading, a run ends with code 130 in one line; the output folder holds
     no partial report and no temporary file, and the history database is intact."""
     wiki = tmp_path / "wiki"
+    # Pages with some prose, so that reading is most of a run: the signal must land in it
+    # on fast and slow machines alike, not after the history is written.
+    words = ["on-call", "engineer", "checks", "SLA", "dashboard", "deploy", "queue", "rota",
+             "backup", "restore"]  # fmt: skip
     for n in range(3000):
         folder = wiki / f"f{n % 40}"
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / f"p{n}.md").write_text(f"---\ntitle: P{n}\n---\n# P{n}\n\n[next](p{n + 1}.md)\n")
+        prose = " ".join(random.Random(n).choices(words, k=400))  # not near-duplicates
+        (folder / f"p{n}.md").write_text(
+            f"---\ntitle: P{n}\n---\n# P{n}\n\n{prose}\n\n[next](p{n + 1}.md)\n"
+        )
     out, history = tmp_path / "out", tmp_path / "history.sqlite"
     command = [sys.executable, "-m", "auditor", "scan", str(wiki), "-f", "html,json", "-o",
                f"{out}/", "--history", str(history), "--no-cache", "--no-git-history"]  # fmt: skip
@@ -247,7 +255,7 @@ def test_an_interrupted_run_leaves_nothing_half_written(tmp_path, signum):
     took = time.monotonic() - start
     complete = {p.name: p.read_bytes() for p in out.iterdir()}
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    time.sleep(took * 0.6)  # past start-up (imports), well before the reports
+    time.sleep(took * 0.45)  # past start-up (imports), in the middle of reading
     process.send_signal(signum)
     _, stderr = process.communicate(timeout=60)
     assert process.returncode == 130, stderr
