@@ -18,6 +18,7 @@ user's own, in their own cache folder.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import os
@@ -139,6 +140,7 @@ def _key(root: Path, config: Config) -> str:
     return digest.hexdigest()[:24]
 
 
+@functools.cache  # the code a process runs does not change under it
 def code_digest() -> str:
     """The source of the code that turns a file into a row: an edited loader (a developer's
     checkout, a patched install) must not be served rows the old code made."""
