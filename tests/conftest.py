@@ -1,3 +1,4 @@
+import importlib.util
 import os
 import shutil
 import tempfile
@@ -37,3 +38,11 @@ def pytest_configure(config):
         folder = tempfile.mkdtemp(prefix="kb-audit-test-cache-")
         os.environ["KB_AUDIT_CACHE_DIR"] = folder
         config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
+
+
+def benchmark(name: str):
+    """A script of benchmarks/ as a module (`report_size`: synthetic results of any size)."""
+    spec = importlib.util.spec_from_file_location(name, REPO / "benchmarks" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

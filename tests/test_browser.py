@@ -9,7 +9,6 @@ $KB_AUDIT_ARTIFACTS, else test-artifacts/, for CI to keep.
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
 import io
 import os
 import re
@@ -24,7 +23,7 @@ from auditor.api import audit
 from auditor.config import Config, load_config
 from auditor.docs import rule_sections
 from auditor.render.html import render_html
-from tests.conftest import EXAMPLE, NOW, REPO
+from tests.conftest import EXAMPLE, NOW, REPO, benchmark
 
 pytestmark = pytest.mark.browser
 
@@ -144,11 +143,7 @@ def example():
 
 
 def _benchmark():
-    """benchmarks/report_size.py as a module: its synthetic results of any size."""
-    spec = importlib.util.spec_from_file_location("report_size", REPO / "benchmarks/report_size.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return benchmark("report_size")
 
 
 @pytest.fixture(scope="module")

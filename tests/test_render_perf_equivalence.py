@@ -6,7 +6,6 @@ generator as from a list."""
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
 import json
 import math
 
@@ -18,17 +17,14 @@ from auditor.output import write_reports
 from auditor.render import RenderOptions, charts, filters, html
 from auditor.render.html import build_report, render_html
 from auditor.render.json import json_pieces, render_json
-from tests.conftest import REPO
+from tests.conftest import benchmark
 from tests.results import hand_built
 
 HOSTILE = "</script><script>alert(1)</script><!-- & 'x' \"y\" \u2028\u2029 é 日本 \U0001f600"
 
 
 def _benchmark():
-    spec = importlib.util.spec_from_file_location("report_size", REPO / "benchmarks/report_size.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return benchmark("report_size")
 
 
 @pytest.fixture(scope="module")
