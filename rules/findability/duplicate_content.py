@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -11,27 +12,36 @@ from auditor.rule import Rule, option
 
 #: Chance that a pair exactly at the threshold becomes a candidate; above it, more likely still.
 RECALL = 0.95
+#: Near-duplicates in a finding's evidence: the nearest (`similar_to`) and the next ones
+#: (`also_similar`); `others` counts them all.
+LISTED = 6
+_NAMED = 3  # further pages named in a message
 _ROLL = np.uint64(0x9E3779B97F4A7C15)  # odd: combines a band's values into one bucket key
 _PAIRS_AT_ONCE = 100_000  # pairs verified per step: 100,000 × 128 bytes of comparisons
+_COMPACT_AT = 10_000_000  # candidate codes gathered before repeats across bands are dropped
 
 
 class DuplicateContent(Rule):
     """
     ## What it does
-    Finds pairs of documents whose text is nearly the same: the share of their 5-word
-    shingles (runs of five consecutive words of prose, code excluded, case ignored) that
-    they have in common — the Jaccard similarity — is at least `threshold`, 0.8 by default.
-    Each pair is reported once, on both documents, with its similarity.
+    Finds documents whose text is nearly the same as another document's: the share of
+    their 5-word shingles (runs of five consecutive words of prose, code excluded, case
+    ignored) that they have in common — the Jaccard similarity — is at least `threshold`,
+    0.8 by default. Each such document is reported once, naming its most similar page
+    (of equally similar pages, the first by path) with their similarity. When a page has
+    more near-duplicates (say, one of many pages filled in from one template), its finding
+    also counts them and names up to five more, most similar first.
 
     The similarity is estimated from each document's MinHash signature of 128 values
     (computed when the document is read; standard error 0.035 at 0.8), and only pairs that
     agree on a whole band of their signature are compared, so 100,000 documents take
     seconds, not the five billion comparisons of every pair. The bands let a pair right at
     the threshold through 95 times in 100, a pair 0.05 above it practically always; the
-    estimate then decides. Pages shorter than
-    `min-words` words are not compared: short pages alike in wording (stubs, a link and a
-    line) say little. Pages of fewer than 20 words, and pages whose frontmatter could not
-    be read, have no signature and are never compared. The shingle size is fixed.
+    estimate then decides. Pages with the same signature are compared as one: a thousand
+    copies of a page cost what one does. Pages shorter than `min-words` words are not
+    compared: short pages alike in wording (stubs, a link and a line) say little. Pages of
+    fewer than 20 words, and pages whose frontmatter could not be read, have no signature
+    and are never compared. The shingle size is fixed.
 
     ## Why
     Don't keep all information (TA4): a copy that lives on beside its original goes out of
@@ -83,18 +93,149 @@ class DuplicateContent(Rule):
         )
         if compared.sum() < 2:
             return
-        paths = docs.index[compared]
-        pairs = similar_pairs(np.stack(docs["minhash"][compared].to_numpy()), options.threshold)
-        for first, second, similarity in zip(*pairs, strict=True):
-            for this, other in ((first, second), (second, first)):
-                yield self.finding(
-                    paths[this],
-                    f"Nearly the same text as {paths[other]} (similarity {similarity:.2f}): "
-                    "keep one page and link to it.",
-                    similar_to=paths[other],
-                    similarity=round(float(similarity), 2),
-                    threshold=options.threshold,
-                )
+        paths = np.sort(docs.index[compared].to_numpy(dtype=object))  # ties go to path order
+        signatures = np.stack(docs.loc[paths, "minhash"].to_numpy())
+        near = near_duplicates(signatures, options.threshold)
+        for row in np.flatnonzero(near.count):
+            listed = [str(paths[r]) for r in near.rows[row] if r >= 0]
+            similarity = near.similarity[row, 0]
+            others = int(near.count[row]) - 1
+            text = f"Nearly the same text as {listed[0]} (similarity {similarity:.2f})"
+            if others:
+                text += f" and {_pages(others)} ({_named(listed[1:], others)})"
+            yield self.finding(
+                str(paths[row]),
+                f"{text}: keep one page and link to it.",
+                similar_to=listed[0],
+                similarity=round(float(similarity), 2),
+                threshold=options.threshold,
+                # A pair's finding stays as it was before clusters were counted.
+                also_similar=listed[1:] if others else None,
+                others=others or None,
+            )
+
+
+def _pages(n: int) -> str:
+    return "1 other page" if n == 1 else f"{n} other pages"
+
+
+def _named(listed: list[str], others: int) -> str:
+    """The first pages of `listed`, and how many of the `others` are left unnamed."""
+    named = listed[:_NAMED]
+    if others > len(named):
+        return f"{', '.join(named)} and {others - len(named)} more"
+    return named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
+
+
+class NearDuplicates(NamedTuple):
+    """Per row of the signatures: how many rows are near-duplicates of it (`count`), and
+    the first `listed` of them, most similar first, then by position (`rows`, padded with
+    -1) with their similarity (`similarity`, padded with NaN)."""
+
+    count: np.ndarray
+    rows: np.ndarray
+    similarity: np.ndarray
+
+
+def near_duplicates(
+    signatures: np.ndarray, threshold: float, listed: int = LISTED
+) -> NearDuplicates:
+    """The near-duplicates of every row, aggregated without a step per pair in Python.
+
+    Rows with identical signatures form a group, compared as one row: its members are
+    near-duplicates of each other at similarity 1, and of every member of a group whose
+    first row is similar enough to theirs. Only pairs of groups are found and verified.
+    """
+    n = len(signatures)
+    group = identical_groups(signatures)
+    size = np.bincount(group)
+    members = np.argsort(group, kind="stable")  # rows by group, in order within each
+    start = np.cumsum(size) - size
+    first, second, similar = similar_pairs(signatures[members[start]], threshold)
+    count = size - 1
+    count += np.bincount(first, weights=size[second], minlength=len(size)).astype(np.int64)
+    count += np.bincount(second, weights=size[first], minlength=len(size)).astype(np.int64)
+
+    # Per group, its members first (at similarity 1): `listed` + 1 of them, so that every
+    # member still has `listed` once it drops itself; then the best rows of other groups.
+    own = _first_members(members, start, size, listed + 1)
+    near, near_similarity = _nearest_groups(
+        np.concatenate([first, second]),
+        np.concatenate([second, first]),
+        np.concatenate([similar, similar]),
+        members,
+        start,
+        size,
+        np.maximum(listed - (size - 1), 0),  # rows of other groups each group still needs
+    )
+    candidates = np.concatenate([own[group], near[group]], axis=1)
+    similarity = np.concatenate(
+        [np.where(own[group] >= 0, 1.0, np.nan), near_similarity[group]], axis=1
+    )
+    candidates[candidates == np.arange(n)[:, None]] = -1  # not itself
+    left = np.argsort(candidates < 0, axis=1, kind="stable")[:, :listed]  # keeps the order
+    rows = np.take_along_axis(candidates, left, axis=1)
+    similarity = np.take_along_axis(similarity, left, axis=1)
+    similarity[rows < 0] = np.nan
+    return NearDuplicates(count[group], rows, similarity)
+
+
+def identical_groups(signatures: np.ndarray) -> np.ndarray:
+    """A group number per row, the same for rows with identical signatures: 0, 1, … in
+    the order of each group's first row."""
+    key = np.zeros(len(signatures), dtype=np.uint64)
+    for column in range(signatures.shape[1]):
+        key = key * _ROLL + signatures[:, column]
+    group = pd.factorize(key)[0]
+    first = signatures[np.unique(group, return_index=True)[1]]
+    for at in range(0, len(signatures), _PAIRS_AT_ONCE):
+        step = slice(at, at + _PAIRS_AT_ONCE)
+        if not np.array_equal(signatures[step], first[group[step]]):  # a hash collision
+            return pd.factorize(np.unique(signatures, axis=0, return_inverse=True)[1].ravel())[0]
+    return group
+
+
+def _first_members(members, start, size, most) -> np.ndarray:
+    """The first `most` rows of each group (a line per group, padded with -1)."""
+    at = np.arange(most)
+    rows = members[np.minimum(start[:, None] + at, len(members) - 1)]
+    return np.where(at < size[:, None], rows, -1)
+
+
+def _nearest_groups(of, other, similar, members, start, size, need):
+    """Per group, the `need.max()` rows of its similar groups (`of` → `other` at `similar`)
+    that are most similar, then first by position; padded with -1 and NaN."""
+    width = int(need.max(initial=0))
+    groups = len(size)
+    rows = np.full((groups, width), -1, dtype=np.int64)
+    similarity = np.full((groups, width), np.nan)
+    wanted = need[of] > 0
+    of, other, similar = of[wanted], other[wanted], similar[wanted]
+    if not width or not len(of):
+        return rows, similarity
+    # Most similar groups first; a group's rows only matter while fewer than `need` rows
+    # are more similar than it (equally similar groups interleave their rows by position).
+    order = np.lexsort((other, -similar, of))
+    of, other, similar = of[order], other[order], similar[order]
+    before = np.cumsum(size[other]) - size[other]
+    new_group = np.r_[True, of[1:] != of[:-1]]
+    before -= before[np.maximum.accumulate(np.where(new_group, np.arange(len(of)), 0))]
+    new_level = new_group | np.r_[True, similar[1:] != similar[:-1]]
+    before = before[np.maximum.accumulate(np.where(new_level, np.arange(len(of)), 0))]
+    keep = before < need[of]
+    of, other, similar = of[keep], other[keep], similar[keep]
+    # Each kept group as its first rows, then the best `need` rows per group.
+    taken = np.minimum(size[other], need[of])
+    at = np.arange(taken.sum()) - np.repeat(np.cumsum(taken) - taken, taken)
+    row = members[np.repeat(start[other], taken) + at]
+    of, similar = np.repeat(of, taken), np.repeat(similar, taken)
+    order = np.lexsort((row, -similar, of))
+    of, row, similar = of[order], row[order], similar[order]
+    rank = np.arange(len(of)) - np.searchsorted(of, of)
+    keep = rank < need[of]
+    rows[of[keep], rank[keep]] = row[keep]
+    similarity[of[keep], rank[keep]] = similar[keep]
+    return rows, similarity
 
 
 def similar_pairs(
@@ -128,17 +269,36 @@ def candidate_pairs(signatures: np.ndarray, bands: int, rows: int) -> tuple[np.n
     """The distinct pairs of rows (i < j) that agree on every value of at least one band:
     rows are bucketed by a hash of each band, and only rows sharing a bucket are paired."""
     count = len(signatures)
-    found = []
+    found: list[np.ndarray] = []
+    gathered = 0
     for band in range(bands):
         key = np.zeros(count, dtype=np.uint64)
         for column in range(band * rows, (band + 1) * rows):
             key = key * _ROLL + signatures[:, column]
-        bucket = pd.DataFrame({"key": key, "row": np.arange(count)})
-        bucket = bucket[bucket["key"].duplicated(keep=False)]  # most documents share nothing
-        if len(bucket):
-            pairs = bucket.merge(bucket, on="key")
-            pairs = pairs[pairs["row_x"] < pairs["row_y"]]
-            found.append(pairs["row_x"].to_numpy() * count + pairs["row_y"].to_numpy())
+        codes = _bucket_pairs(key)
+        found.append(codes)
+        gathered += len(codes)
+        if gathered > _COMPACT_AT:  # a big cluster meets itself in band after band
+            found = [np.unique(np.concatenate(found))]
+            gathered = len(found[0])
     # A hash collision between different bands only adds a candidate: verification drops it.
     codes = np.unique(np.concatenate(found)) if found else np.empty(0, dtype=np.int64)
     return codes // count, codes % count
+
+
+def _bucket_pairs(key: np.ndarray) -> np.ndarray:
+    """Every pair of rows (i < j) with the same key, as i × len(key) + j."""
+    if len(key) < 2:
+        return np.empty(0, dtype=np.int64)
+    order = np.argsort(key, kind="stable")  # within a bucket, rows stay in order: i < j
+    ordered = key[order]
+    same = ordered[1:] == ordered[:-1]  # as the next row
+    in_bucket = np.r_[same, False] | np.r_[False, same]  # most documents share nothing
+    order, ordered = order[in_bucket], ordered[in_bucket]
+    start = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
+    size = np.diff(np.r_[start, len(order)])
+    after = np.repeat(start + size, size) - np.arange(len(order)) - 1  # later rows in bucket
+    at = np.arange(after.sum()) - np.repeat(np.cumsum(after) - after, after)
+    first = np.repeat(order, after)
+    second = order[np.repeat(np.arange(len(order)) + 1, after) + at]
+    return first.astype(np.int64) * len(key) + second

@@ -132,10 +132,17 @@ def _same_title(c: Context) -> str:
 
 def _similar(c: Context) -> str:
     similarity = f"{float(c.raw('similarity')):.2f}".replace(".", c.cat.formats.decimal)
-    return (
-        f"Bijna dezelfde tekst als {c.values['similar_to']} (gelijkenis {similarity}): "
-        "hou één pagina over en link ernaar."
-    )
+    text = f"Bijna dezelfde tekst als {c.values['similar_to']} (gelijkenis {similarity})"
+    others = int(c.evidence.get("others") or 0)  # beyond `similar_to`; a pair has none
+    if others:
+        named = [str(p) for p in c.raw("also_similar")][:3]
+        if others > len(named):
+            listed = f"{', '.join(named)} en nog {c.cat.formats.number(others - len(named))} andere"
+        else:
+            listed = _and(named)
+        pages = "1 andere pagina" if others == 1 else f"{c.values['others']} andere pagina's"
+        text += f" en {pages} ({listed})"
+    return f"{text}: hou één pagina over en link ernaar."
 
 
 def _unreadable(c: Context) -> str:
