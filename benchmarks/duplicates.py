@@ -5,8 +5,14 @@ Generates N documents of random words (80 to 800 each, drawn from a Zipf-like vo
 them, and prints the time of signing every document (the load stage's share) and of finding
 the pairs (the rule's share), and whether every planted pair was found and nothing else.
 
+With `--cluster N`, it adds N identical pages and N pages filled in from one template (a
+few words differ: near-identical, but each signature its own), the clusters that make
+pairs quadratic, and prints what finding the pairs costs against what the rule does:
+group identical signatures, then count and list the near-duplicates of every page.
+
     python benchmarks/duplicates.py              # 100,000 documents: about a minute
     python benchmarks/duplicates.py -n 10000
+    python benchmarks/duplicates.py -n 10000 --cluster 3000
 """
 
 from __future__ import annotations
@@ -17,7 +23,12 @@ import time
 import numpy as np
 
 from auditor.load.shingles import minhash
-from auditor.rules.findability.duplicate_content import banding, similar_pairs
+from auditor.rules.findability.duplicate_content import (
+    banding,
+    identical_groups,
+    near_duplicates,
+    similar_pairs,
+)
 
 VOCABULARY = 50_000
 PLANTED = 50
@@ -27,6 +38,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", "--documents", type=int, default=100_000)
     parser.add_argument("--threshold", type=float, default=0.8)
+    parser.add_argument(
+        "--cluster",
+        type=int,
+        default=0,
+        metavar="N",
+        help="Add N identical pages and N near-identical pages from one template.",
+    )
     args = parser.parse_args()
     rng = np.random.default_rng(1)
     vocabulary = np.array([f"word{i}" for i in range(VOCABULARY)], dtype=object)
@@ -45,15 +63,20 @@ def main() -> None:
         for at in rng.choice(len(words), changed, replace=False):
             words[at] = "changed"
         texts[copy] = " ".join(words)
+    if args.cluster:
+        identical, template = (
+            list(vocabulary[np.searchsorted(cumulative, rng.random(300))]) for _ in range(2)
+        )
+        texts += _clusters(identical, template, args.cluster)
     words_total = sum(text.count(" ") + 1 for text in texts)
-    print(f"generated {args.documents:,} documents, {words_total:,} words: {_since(started)}")
+    print(f"generated {len(texts):,} documents, {words_total:,} words: {_since(started)}")
 
     started = time.perf_counter()
     signatures = np.stack([minhash([(1, text)]) for text in texts])
     signed = time.perf_counter() - started
     print(
         f"signatures ({signatures.shape[1]} × uint32, {signatures.nbytes / 2**20:.0f} MB): "
-        f"{signed:.1f} s, {signed / args.documents * 1e6:.0f} µs per document"
+        f"{signed:.1f} s, {signed / len(texts) * 1e6:.0f} µs per document"
     )
 
     started = time.perf_counter()
@@ -63,8 +86,40 @@ def main() -> None:
 
     found = set(zip(first.tolist(), second.tolist(), strict=True))
     planted = {(int(o), c) for c, o in enumerate(originals, start=args.documents // 2)}
+    if args.cluster:
+        _report_clusters(signatures, args.threshold, len(first), args.documents, args.cluster)
+        found = {(a, b) for a, b in found if b < args.documents}  # outside the clusters
     print(f"pairs found: {len(found)}; planted: {len(planted)}, of which found: "
           f"{len(found & planted)}; other pairs: {len(found - planted)}")  # fmt: skip
+
+
+def _clusters(identical: list[str], template: list[str], n: int) -> list[str]:
+    """n copies of one text, and n of another with two words that differ in every copy."""
+    copies = [" ".join(identical)] * n
+    filled = []
+    for k in range(n):
+        words = list(template)
+        words[50] = words[200] = f"service{k}"  # the template's blanks: similarity about 0.94
+        filled.append(" ".join(words))
+    return copies + filled
+
+
+def _report_clusters(signatures, threshold: float, pairs: int, start: int, n: int) -> None:
+    print(f"pairs found (one finding per pair and document before): {pairs:,}")
+    started = time.perf_counter()
+    groups = identical_groups(signatures).max() + 1
+    print(f"distinct signatures: {groups:,} of {len(signatures):,}: {_since(started)}")
+    started = time.perf_counter()
+    near = near_duplicates(signatures, threshold)
+    print(
+        f"near-duplicates of every page, grouped, found and listed: {_since(started)}; "
+        f"findings: {np.count_nonzero(near.count):,}"
+    )
+    identical, filled = near.count[start : start + n], near.count[start + n :]
+    print(
+        f"identical pages counting all {n - 1:,} others: {np.sum(identical == n - 1):,} of {n:,}; "
+        f"templated pages: {np.sum(filled == n - 1):,} of {n:,}"
+    )
 
 
 def _since(started: float) -> str:
