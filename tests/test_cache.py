@@ -4,6 +4,7 @@ import dataclasses
 import gc
 import json
 import os
+import pickle
 
 import pytest
 
@@ -212,3 +213,33 @@ def test_a_few_changed_files_are_read_again_rather_than_the_cache_rewritten(writ
     assert cache_facts(audit(wiki, config))["read"] == 5
     assert file.stat().st_mtime_ns != written
     assert cache_facts(audit(wiki, config))["read"] == 0
+
+
+def test_a_cache_that_fails_half_written_keeps_the_old_one_and_every_document(
+    write_tree, config, monkeypatch
+):
+    """The cache is written as documents are read: a disk that fills up in the middle
+    loses neither a document of this audit nor the cache the last one left."""
+    monkeypatch.setattr(cache_module, "_BATCH", 5)
+    wiki = write_tree({f"p{n}.md": page(n) for n in range(12)})
+    audit(wiki, config)
+    (file,) = (wiki.parent / "cache").iterdir()
+    old = file.read_bytes()
+    for n in range(12):  # every file changed: the cache is written anew
+        (wiki / f"p{n}.md").write_text(page(n) + "\nEdited.\n", encoding="utf-8")
+    dumps, dump = [], pickle.dump
+
+    def full_disk(data, out, protocol):
+        dumps.append(len(data) if isinstance(data, list) else data)  # batches are reused
+        if len(dumps) == 3:  # the header and one batch went through
+            raise OSError(28, "No space left on device")
+        return dump(data, out, protocol)
+
+    monkeypatch.setattr(cache_module.pickle, "dump", full_disk)
+    result = audit(wiki, config)
+    assert len(result.documents) == 12 and cache_facts(result)["read"] == 12
+    assert "cache not saved" in cache_facts(result)["note"]
+    assert "No space left on device" in cache_facts(result)["note"]
+    assert dumps == [{"format": cache_module.FORMAT}, 5, 5]  # failed half-way, then stopped
+    assert file.read_bytes() == old
+    assert [p.name for p in (wiki.parent / "cache").iterdir()] == [file.name]  # no leftovers

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path, PurePosixPath
 
+import numpy as np
 import pandas as pd
 
 from auditor.config import Config
@@ -55,16 +56,19 @@ def load_corpus(
     with clock.stage("read"):
         index = export_index(root) if confluence else None
         cache = open_cache(root, config)
-        rows, raw_links, skipped = [], [], list(found.skipped)
+        # Rows go into columns as they come: a dict a document, all held until the end,
+        # was gigabytes at a million documents.
+        columns: dict[str, list] = {name: [] for name in DOCUMENT_COLUMNS}
+        raw_links, skipped = [], list(found.skipped)
         for rel, loaded in read_documents(root, found.documents, config, index, cache, progress):
             if isinstance(loaded, str):
                 skipped.append(Skipped(rel, loaded))
             else:
-                rows.append(loaded.row)
+                for name, values in columns.items():
+                    values.append(loaded.row.get(name, np.nan))
                 raw_links.extend(loaded.links)
-        documents = pd.DataFrame(rows, columns=DOCUMENT_COLUMNS).set_index("path", drop=False)
-        del rows  # a dict a document: at a million documents, gigabytes
-        documents = documents.sort_index()
+        documents = _documents_frame(columns)
+        del columns
         apply_owners(documents, root, codeowners)
     history = None
     if config.git_history:
@@ -140,6 +144,13 @@ def load_corpus(
             ),
         },
     )
+
+
+def _documents_frame(columns: dict[str, list]) -> pd.DataFrame:
+    """The documents, by path. Each column's type is inferred as from a list of rows."""
+    if not columns["path"]:
+        return pd.DataFrame(columns=DOCUMENT_COLUMNS).set_index("path", drop=False)
+    return pd.DataFrame(columns).set_index("path", drop=False).sort_index()
 
 
 def _reading_facts(cache: DocumentCache | None, config: Config, documents: int) -> dict:

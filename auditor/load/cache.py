@@ -9,14 +9,15 @@ loader or a changed setting starts afresh instead of serving stale rows.
 The cache lives in `cache-dir`, `$KB_AUDIT_CACHE_DIR`, or the user's cache folder
 (`$XDG_CACHE_HOME/kb-audit`, `~/.cache/kb-audit`,
 `%LOCALAPPDATA%\\kb-audit` on Windows), never inside the scanned folder. It is
-written whole, to a temporary file renamed into place: an interrupted run leaves the
-previous cache. A cache that cannot be read (truncated, another format) is ignored and
-rebuilt; pickle is used because rows hold timestamps and arrays, and the file is the
-user's own, in their own cache folder.
+written whole, as the documents are read, to a temporary file renamed into place: an
+interrupted run leaves the previous cache. A cache that cannot be read (truncated,
+another format) is ignored and rebuilt; pickle is used because rows hold timestamps and
+arrays, and the file is the user's own, in their own cache folder.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import hashlib
@@ -24,15 +25,17 @@ import json
 import os
 import pickle
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from auditor import __version__
 from auditor.atomic import open_atomically
 from auditor.config import Config
 
-FORMAT = 2
+FORMAT = 3
 _BATCH = 2000
+_END = "end"  # the last pickle: a file without it was cut short
 _PROTOCOL = pickle.HIGHEST_PROTOCOL
 #: Settings that do not change what reading a document produces.
 _NOT_ROW_SETTINGS = frozenset(
@@ -45,6 +48,7 @@ _NOT_ROW_SETTINGS = frozenset(
     }
 )  # fmt: skip
 Stamp = tuple[int, int]  # (size, modification time in nanoseconds)
+Entry = tuple[str, Stamp | None, Any]  # path, stamp (None: unreadable), what reading gave
 
 
 def default_folder() -> Path:
@@ -71,22 +75,52 @@ class DocumentCache:
         self.hits += 1
         return entry[1]
 
-    def save(self, fresh: dict[str, tuple[Stamp, Any]]) -> None:
-        """Keep exactly `fresh`: the files of this audit (a deleted file's entry goes).
+    def write_through(self, entries: Iterable[Entry]) -> Iterator[Entry]:
+        """`entries` (path, stamp, what reading gave), passed on as they come and written to
+        a new cache file in pickles of `_BATCH`: the cache holds on to none of them (at a
+        million documents, gigabytes). An entry without a stamp passes unwritten. The new
+        file replaces the old one once every entry has passed: an interrupted run leaves
+        the old one. A failure to write is `note`, never an error of the audit."""
+        batch: list[tuple[str, tuple[Stamp, Any]]] = []
+        try:
+            with contextlib.ExitStack() as files:
+                out = self._start(files)
+                for rel, stamp, read in entries:
+                    yield rel, stamp, read
+                    if out is not None and stamp is not None:
+                        batch.append((rel, (stamp, read)))
+                        if len(batch) == _BATCH:
+                            out = self._dump(out, batch)
+                            batch.clear()
+                out = self._dump(self._dump(out, batch), _END)
+                if out is None:
+                    raise _NotSaved  # leaving the block with it removes the half-written file
+        except _NotSaved:
+            pass
 
-        Written as a header and then pickles of `_BATCH` entries each, streamed to the
-        file: one pickle of a million rows would hold the whole file in memory, and its
-        memo a reference to every object in it, gigabytes at the end of a long read."""
-        items = list(fresh.items())
-        batches = [items[i : i + _BATCH] for i in range(0, len(items), _BATCH)]
+    def _start(self, files: contextlib.ExitStack) -> BinaryIO | None:
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
-            with open_atomically(self.file) as out:
-                pickle.dump({"format": FORMAT, "batches": len(batches)}, out, _PROTOCOL)
-                for batch in batches:
-                    pickle.dump(batch, out, _PROTOCOL)
+            out = files.enter_context(open_atomically(self.file))
         except OSError as exc:
             self.note = f"cache not saved: {self.file}: {exc.strerror or exc}"
+            return None
+        return self._dump(out, {"format": FORMAT})
+
+    def _dump(self, out: BinaryIO | None, data: Any) -> BinaryIO | None:
+        """`out` once `data` is written to it; None once writing failed."""
+        if out is None:
+            return None
+        try:
+            pickle.dump(data, out, _PROTOCOL)
+        except OSError as exc:
+            self.note = f"cache not saved: {self.file}: {exc.strerror or exc}"
+            return None
+        return out
+
+
+class _NotSaved(Exception):
+    """The new cache file could not be written whole: the old one stays."""
 
 
 def open_cache(root: Path, config: Config) -> DocumentCache | None:
@@ -102,8 +136,8 @@ def open_cache(root: Path, config: Config) -> DocumentCache | None:
         with file.open("rb") as cached:
             header = pickle.load(cached)
             if isinstance(header, dict) and header.get("format") == FORMAT:
-                for _ in range(header["batches"]):
-                    entries.update(pickle.load(cached))
+                while (batch := pickle.load(cached)) != _END:  # cut short: EOFError
+                    entries.update(batch)
     except FileNotFoundError:
         pass
     except Exception as exc:  # a damaged cache is only a slower audit

@@ -19,7 +19,7 @@ from typing import Any
 import pandas as pd
 
 from auditor.config import Config, file_size_bytes
-from auditor.load.cache import DocumentCache, Stamp
+from auditor.load.cache import DocumentCache, Entry, Stamp
 from auditor.load.confluence import read_confluence_page
 from auditor.load.document import LoadedDocument, read_document
 
@@ -41,29 +41,45 @@ def read_documents(
     cache: DocumentCache | None,
     progress: Callable[[int, int], None] | None = None,
 ) -> Iterator[tuple[str, Read]]:
-    """(path, what reading it gave) for every path, in order."""
+    """(path, what reading it gave) for every path, in order, each as soon as it is known:
+    nothing here holds on to the documents passed on."""
     stamps = {rel: _stamp(root / rel) for rel in paths}
-    results: dict[str, Read] = {}
+    served: dict[str, Read] = {}
+    rewrite = False
     if cache is not None:
         for rel, stamp in stamps.items():
             if stamp is not None and (hit := cache.get(rel, stamp)) is not None:
-                results[rel] = hit
-    todo = [rel for rel in paths if rel not in results]
-    done = len(results)
-    total = len(paths)
+                served[rel] = hit
+        rewrite = _worth_rewriting(cache, len(paths) - len(served), len(paths))
+        cache.entries.clear()  # what is not served is outdated
+    fresh = _read_all(root, [rel for rel in paths if rel not in served], config, index)
+    entries = _in_order(paths, stamps, served, fresh, progress)
+    if rewrite and cache is not None:
+        entries = cache.write_through(entries)
+    for rel, _, read in entries:
+        yield rel, read
+
+
+def _in_order(
+    paths: list[str],
+    stamps: dict[str, Stamp | None],
+    served: dict[str, Read],
+    fresh: Iterator[tuple[str, Read]],
+    progress: Callable[[int, int], None] | None,
+) -> Iterator[Entry]:
+    """Served and freshly read documents merged back into the order of `paths`; `fresh`
+    reads the others in that order."""
+    done, total = len(served), len(paths)
     if progress and done:
         progress(done, total)
-    for rel, read in _read_all(root, todo, config, index):
-        results[rel] = read
-        done += 1
-        if progress:
-            progress(done, total)
-    if cache is not None and _worth_rewriting(cache, len(todo), total):
-        cache.save({rel: (stamps[rel], results[rel]) for rel in paths if stamps[rel] is not None})
-    if cache is not None:
-        cache.entries.clear()  # served: the rows live on in the corpus alone
     for rel in paths:
-        yield rel, results[rel]
+        read = served.pop(rel, None)
+        if read is None:
+            _, read = next(fresh)
+            done += 1
+            if progress:
+                progress(done, total)
+        yield rel, stamps[rel], read
 
 
 def _worth_rewriting(cache: DocumentCache, read: int, total: int) -> bool:
