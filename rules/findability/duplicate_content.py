@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import NamedTuple
 
 import numpy as np
@@ -18,7 +20,6 @@ LISTED = 6
 _NAMED = 3  # further pages named in a message
 _ROLL = np.uint64(0x9E3779B97F4A7C15)  # odd: combines a band's values into one bucket key
 _PAIRS_AT_ONCE = 100_000  # pairs verified per step: 100,000 × 128 bytes of comparisons
-_COMPACT_AT = 10_000_000  # candidate codes gathered before repeats across bands are dropped
 
 
 class DuplicateContent(Rule):
@@ -159,9 +160,11 @@ def near_duplicates(
     # Per group, its members first (at similarity 1): `listed` + 1 of them, so that every
     # member still has `listed` once it drops itself; then the best rows of other groups.
     own = _first_members(members, start, size, listed + 1)
+    apart = np.rint((1 - similar) * signatures.shape[1]).astype(np.int64)  # values differing
     near, near_similarity = _nearest_groups(
         np.concatenate([first, second]),
         np.concatenate([second, first]),
+        np.concatenate([apart, apart]),
         np.concatenate([similar, similar]),
         members,
         start,
@@ -202,34 +205,35 @@ def _first_members(members, start, size, most) -> np.ndarray:
     return np.where(at < size[:, None], rows, -1)
 
 
-def _nearest_groups(of, other, similar, members, start, size, need):
-    """Per group, the `need.max()` rows of its similar groups (`of` → `other` at `similar`)
-    that are most similar, then first by position; padded with -1 and NaN."""
+def _nearest_groups(of, other, level, similar, members, start, size, need):
+    """Per group, the `need.max()` rows of its similar groups (`of` → `other`, `level`
+    values of their signatures apart, at `similar`) that are most similar, then first by
+    position; padded with -1 and NaN."""
     width = int(need.max(initial=0))
-    groups = len(size)
+    groups, levels = len(size), int(level.max(initial=0)) + 1
     rows = np.full((groups, width), -1, dtype=np.int64)
     similarity = np.full((groups, width), np.nan)
     wanted = need[of] > 0
-    of, other, similar = of[wanted], other[wanted], similar[wanted]
+    of, other, level, similar = of[wanted], other[wanted], level[wanted], similar[wanted]
     if not width or not len(of):
         return rows, similarity
-    # Most similar groups first; a group's rows only matter while fewer than `need` rows
-    # are more similar than it (equally similar groups interleave their rows by position).
-    order = np.lexsort((other, -similar, of))
-    of, other, similar = of[order], other[order], similar[order]
-    before = np.cumsum(size[other]) - size[other]
-    new_group = np.r_[True, of[1:] != of[:-1]]
-    before -= before[np.maximum.accumulate(np.where(new_group, np.arange(len(of)), 0))]
-    new_level = new_group | np.r_[True, similar[1:] != similar[:-1]]
-    before = before[np.maximum.accumulate(np.where(new_level, np.arange(len(of)), 0))]
-    keep = before < need[of]
-    of, other, similar = of[keep], other[keep], similar[keep]
+    # A group's rows matter while fewer than `need` rows are more similar than them (equally
+    # similar groups interleave their rows by position): count the rows at each level.
+    present = np.flatnonzero(np.bincount(of, minlength=groups))
+    index = np.zeros(groups, dtype=np.int64)
+    index[present] = np.arange(len(present))
+    at_level = np.bincount(
+        index[of] * levels + level, weights=size[other], minlength=len(present) * levels
+    ).reshape(len(present), levels)
+    before = np.cumsum(at_level, axis=1) - at_level  # rows more similar than the level
+    keep = before[index[of], level] < need[of]
+    of, other, level, similar = of[keep], other[keep], level[keep], similar[keep]
     # Each kept group as its first rows, then the best `need` rows per group.
     taken = np.minimum(size[other], need[of])
     at = np.arange(taken.sum()) - np.repeat(np.cumsum(taken) - taken, taken)
     row = members[np.repeat(start[other], taken) + at]
-    of, similar = np.repeat(of, taken), np.repeat(similar, taken)
-    order = np.lexsort((row, -similar, of))
+    of, level, similar = np.repeat(of, taken), np.repeat(level, taken), np.repeat(similar, taken)
+    order = np.argsort((of * levels + level) * len(members) + row)  # far below 2⁶³
     of, row, similar = of[order], row[order], similar[order]
     rank = np.arange(len(of)) - np.searchsorted(of, of)
     keep = rank < need[of]
@@ -243,14 +247,16 @@ def similar_pairs(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The pairs of rows (i < j, by position) whose estimated similarity is at least
     `threshold`, and that similarity; ordered by i, then j."""
-    bands, rows = banding(threshold, signatures.shape[1])
-    first, second = candidate_pairs(signatures, bands, rows)
-    similarity = np.empty(len(first))
-    for at in range(0, len(first), _PAIRS_AT_ONCE):  # bounded memory for big clusters
-        step = slice(at, at + _PAIRS_AT_ONCE)
-        similarity[step] = (signatures[first[step]] == signatures[second[step]]).mean(axis=1)
-    keep = similarity >= threshold
-    return first[keep], second[keep], similarity[keep]
+    count = len(signatures)
+    codes, similar = [np.empty(0, dtype=np.int64)], [np.empty(0)]
+    for first, second in _candidates(signatures, *banding(threshold, signatures.shape[1])):
+        similarity = (signatures[first] == signatures[second]).mean(axis=1)
+        keep = similarity >= threshold  # candidates are verified as they come: memory for
+        codes.append(first[keep] * count + second[keep])  # the pairs kept, not all met
+        similar.append(similarity[keep])
+    pairs = np.concatenate(codes)
+    order = np.argsort(pairs)
+    return pairs[order] // count, pairs[order] % count, np.concatenate(similar)[order]
 
 
 def banding(threshold: float, width: int) -> tuple[int, int]:
@@ -269,36 +275,48 @@ def candidate_pairs(signatures: np.ndarray, bands: int, rows: int) -> tuple[np.n
     """The distinct pairs of rows (i < j) that agree on every value of at least one band:
     rows are bucketed by a hash of each band, and only rows sharing a bucket are paired."""
     count = len(signatures)
-    found: list[np.ndarray] = []
-    gathered = 0
-    for band in range(bands):
-        key = np.zeros(count, dtype=np.uint64)
-        for column in range(band * rows, (band + 1) * rows):
-            key = key * _ROLL + signatures[:, column]
-        codes = _bucket_pairs(key)
-        found.append(codes)
-        gathered += len(codes)
-        if gathered > _COMPACT_AT:  # a big cluster meets itself in band after band
-            found = [np.unique(np.concatenate(found))]
-            gathered = len(found[0])
-    # A hash collision between different bands only adds a candidate: verification drops it.
-    codes = np.unique(np.concatenate(found)) if found else np.empty(0, dtype=np.int64)
+    codes = [first * count + second for first, second in _candidates(signatures, bands, rows)]
+    codes = np.sort(np.concatenate(codes)) if codes else np.empty(0, dtype=np.int64)
     return codes // count, codes % count
 
 
-def _bucket_pairs(key: np.ndarray) -> np.ndarray:
-    """Every pair of rows (i < j) with the same key, as i × len(key) + j."""
-    if len(key) < 2:
-        return np.empty(0, dtype=np.int64)
+def _candidates(
+    signatures: np.ndarray, bands: int, rows: int
+) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """The candidate pairs in steps of about `_PAIRS_AT_ONCE`, each pair once: in the
+    first band where the two rows share a bucket. A hash collision between different band
+    values only adds a candidate: verification drops it."""
+    keys: list[np.ndarray] = []
+    for band in range(bands):
+        key = np.zeros(len(signatures), dtype=np.uint64)
+        for column in range(band * rows, (band + 1) * rows):
+            key = key * _ROLL + signatures[:, column]
+        for first, second in _bucket_pairs(key):
+            for earlier in keys:  # a cluster meets itself in band after band: drop repeats
+                new = earlier[first] != earlier[second]
+                first, second = first[new], second[new]
+            if len(first):
+                yield first, second
+        keys.append(key)
+
+
+def _bucket_pairs(key: np.ndarray) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """Every pair of rows (i < j) with the same key, in steps of about `_PAIRS_AT_ONCE`."""
     order = np.argsort(key, kind="stable")  # within a bucket, rows stay in order: i < j
     ordered = key[order]
     same = ordered[1:] == ordered[:-1]  # as the next row
-    in_bucket = np.r_[same, False] | np.r_[False, same]  # most documents share nothing
-    order, ordered = order[in_bucket], ordered[in_bucket]
+    in_bucket = np.r_[same, False] | np.r_[False, same] if len(key) else same
+    order, ordered = order[in_bucket], ordered[in_bucket]  # most documents share nothing
     start = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
     size = np.diff(np.r_[start, len(order)])
     after = np.repeat(start + size, size) - np.arange(len(order)) - 1  # later rows in bucket
-    at = np.arange(after.sum()) - np.repeat(np.cumsum(after) - after, after)
-    first = np.repeat(order, after)
-    second = order[np.repeat(np.arange(len(order)) + 1, after) + at]
-    return first.astype(np.int64) * len(key) + second
+    ends = np.cumsum(after)
+    cuts = np.searchsorted(
+        ends, np.arange(_PAIRS_AT_ONCE, ends[-1] if len(ends) else 0, _PAIRS_AT_ONCE)
+    )
+    for begin, end in pairwise([0, *np.unique(cuts + 1).tolist(), len(order)]):
+        partners = after[begin:end]
+        at = np.arange(partners.sum()) - np.repeat(np.cumsum(partners) - partners, partners)
+        first = np.repeat(order[begin:end], partners)
+        second = order[np.repeat(np.arange(begin, end) + 1, partners) + at]
+        yield first, second
