@@ -319,3 +319,47 @@ def test_the_audit_dates_undated_pages_by_history_and_says_so(tmp_path):
         "shallow": False,
         "bulk_commits": 1,
     }
+
+
+def test_a_long_history_read_by_several_git_processes_is_the_same_history(tmp_path, monkeypatch):
+    """From SPLIT_FROM commits, `git log` runs as several processes over runs of
+    consecutive commits; renames, re-additions, bulk commits and merged branches are
+    followed across the runs exactly as in one pass."""
+    repo = Repo(tmp_path / "repo")
+    repo.commit("2022-01-01", ANN, write={"docs/a.md": body(20), "docs/b.md": body(30)})
+    for month in range(1, 13):  # edits interleaved with moves, deletions and re-additions
+        who = ANN if month % 2 else BOB
+        repo.commit(f"2023-{month:02}-01", who, write={"docs/a.md": body(20 + month)})
+        if month == 4:
+            repo.commit("2023-04-02", BOB, move={"docs/b.md": "docs/guides/b.md"})
+        if month == 7:
+            repo.commit("2023-07-02", ANN, delete=("docs/a.md",))
+            repo.commit("2023-07-03", BOB, write={"docs/a.md": "a new page\n"})
+        if month == 9:
+            sweep = {f"docs/bulk{n}.md": "imported\n" for n in range(5)}
+            repo.commit("2023-09-02", BOT, write={**sweep, "docs/guides/b.md": body(31)})
+    repo.git("checkout", "-q", "-b", "side", "HEAD~3")
+    repo.commit("2024-02-01", BOB, write={"docs/side.md": body(10), "README.md": "top\n"})
+    repo.git("checkout", "-q", "main")
+    repo.git("-c", "user.name=CI", "-c", "user.email=ci@example.org", "merge", "-q",
+             "--no-ff", "-m", "merge side", "side")  # fmt: skip
+    repo.commit("2024-03-01", ANN, move={"docs/guides/b.md": "docs/b2.md"})
+    paths = ["a.md", "b2.md", "side.md", *(f"bulk{n}.md" for n in range(5))]
+    started = []
+    popen = subprocess.Popen
+
+    def counted(command, **kwargs):
+        started.append(command)
+        return popen(command, **kwargs)
+
+    one = read_history(repo.path / "docs", paths, bulk_threshold=4, jobs=1)
+    monkeypatch.setattr("auditor.load.history.SPLIT_FROM", 5)
+    monkeypatch.setattr("auditor.load.history.subprocess.Popen", counted)
+    several = read_history(repo.path / "docs", paths, bulk_threshold=4, jobs=3)
+
+    assert sum("--stdin" in command for command in started) == 3  # three git logs at once
+    pd.testing.assert_frame_equal(several.frame, one.frame)
+    assert (several.renames, several.bulk_commits) == (one.renames, one.bulk_commits)
+    assert one.frame.at["b2.md", "revisions"] == 3 and one.frame.at["a.md", "revisions"] == 6
+    assert one.renames == {"guides/b.md": "b2.md", "b.md": "b2.md"}
+    assert one.frame.at["side.md", "last_author"] == "Bob" and one.bulk_commits == 1

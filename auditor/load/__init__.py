@@ -74,7 +74,11 @@ def load_corpus(
     if config.git_history:
         with clock.stage("history"):
             history = read_history(
-                root, documents.index, config.bulk_commit_files, history_file(root, config)
+                root,
+                documents.index,
+                config.bulk_commit_files,
+                history_file(root, config),
+                jobs=jobs_for(config),
             )
     with clock.stage("dates"):
         dates = resolve_dates(documents, config, history.frame if history else None)

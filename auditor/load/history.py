@@ -12,6 +12,8 @@ a document has no other commit, so that every committed document has a date."""
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import shutil
 import subprocess
 import tempfile
@@ -45,6 +47,11 @@ PARTIAL_NOTE = (
 # Author date, mailmapped e-mail and name (.mailmap is how a team merges identities).
 # \x01 marks a commit's start; it is only looked for where a status letter may stand.
 _FORMAT = "--format=%x01%at%x00%aE%x00%aN"
+#: Read-only settings for the log: a larger cache of the objects that deltas are made
+#: against (git's default is 96 MiB) saved a quarter of git's time on 100,000 commits.
+_LOG_SETTINGS = ("-c", "core.deltaBaseCacheLimit=256m")
+#: From this many commits, `git log` runs as several processes (see `_logs`).
+SPLIT_FROM = 20_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,11 +104,16 @@ class _Tally:
 
 
 def read_history(
-    root: Path, paths: Iterable[str], bulk_threshold: int = 200, cache_file: Path | None = None
+    root: Path,
+    paths: Iterable[str],
+    bulk_threshold: int = 200,
+    cache_file: Path | None = None,
+    jobs: int = 1,
 ) -> History:
     """History of the documents `paths` (POSIX, relative to `root`) from the git repository
     holding `root`, which may be a subfolder of it. Uncommitted documents have no row.
-    With a `cache_file`, an unchanged HEAD is served from it (see history_cache.py)."""
+    With a `cache_file`, an unchanged HEAD is served from it (see history_cache.py); a
+    long history is read by up to `jobs` git processes at once."""
     git = shutil.which("git")
     if git is None:
         return _unavailable("No version history: git is not installed or not on the PATH.")
@@ -109,14 +121,13 @@ def read_history(
     try:
         prefix, shallow, partial = _locate(git, root)
         head = _head(git, root) if cache_file else None
-        if head is None:
-            return _read(git, root, prefix, shallow, partial, paths, bulk_threshold)
-        settings = (bulk_threshold, shallow, partial, _mailmap(git, root, prefix), code_digest())
-        return cached(
-            cache_file,
-            history_key(head, prefix, paths, *settings),
-            lambda: _read(git, root, prefix, shallow, partial, paths, bulk_threshold),
+        read = functools.partial(
+            _read, git, root, prefix, shallow, partial, paths, bulk_threshold, jobs
         )
+        if head is None:
+            return read()
+        settings = (bulk_threshold, shallow, partial, _mailmap(git, root, prefix), code_digest())
+        return cached(cache_file, history_key(head, prefix, paths, *settings), read)
     except _NoHistory as missing:
         return _unavailable(str(missing))
 
@@ -129,9 +140,10 @@ def _read(
     partial: bool,
     paths: list[str],
     bulk_threshold: int,
+    jobs: int,
 ) -> History:
     renames: dict[str, str] = {}
-    tallies, bulk = _tally(git, root, prefix, paths, bulk_threshold, partial, renames)
+    tallies, bulk = _tally(git, root, prefix, paths, bulk_threshold, partial, renames, jobs)
     notes = [SHALLOW_NOTE] * shallow + [PARTIAL_NOTE] * partial
     return History(True, " ".join(notes) or None, shallow, bulk, _frame(tallies), renames)
 
@@ -207,7 +219,7 @@ def _failure(stderr: bytes, root: Path) -> str:
     first = first or (lines[0] if lines else "no message")
     if "not a git repository" in first:
         return f"No version history: {root} is not in a git repository."
-    if "does not have any commits yet" in first:
+    if "does not have any commits yet" in first or "ambiguous argument 'HEAD'" in first:
         return "No version history: the repository has no commits yet."
     return f"No version history: git failed: {first}"
 
@@ -220,6 +232,7 @@ def _tally(
     bulk_threshold: int,
     partial: bool,
     renames: dict[str, str],
+    jobs: int,
 ) -> tuple[dict[str, _Tally], int]:
     """One pass of `git log`, newest commit first. `alias` maps a name a document had at
     this point of history to its current path: a rename seen going back in time moves
@@ -227,42 +240,91 @@ def _tally(
     recorded in `renames`, the newest use of a name winning."""
     # A partial clone lacks the file contents inexact rename detection compares.
     detection = "-M100%" if partial else "-M"
-    args = ["log", "-z", "--no-merges", detection, "--name-status", "--no-color", _FORMAT]
+    args = ["log", "-z", detection, "--name-status", "--no-color", _FORMAT]
     alias = {nfc(path): path for path in paths}
     tallies: dict[str, _Tally] = {}
     bulk = 0
-    with tempfile.TemporaryFile() as errors:  # a file, not a pipe: it cannot fill and block
-        try:
-            log = subprocess.Popen(
-                git_command(git, root, *args, "--", "."),
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.PIPE,
-                stderr=errors,
-                env=git_environment(),
-            )
-        except OSError as error:
-            raise _NoHistory(f"No version history: git could not run: {error}") from error
-        try:
-            assert log.stdout is not None
-            for commit in _commits(_tokens(log.stdout), prefix):
-                is_bulk = len(commit.changes) > bulk_threshold
-                bulk += is_bulk
-                for current in _follow(commit, alias, renames):
-                    tally = tallies.get(current)
-                    if tally is None:
-                        tally = tallies[current] = _Tally(first=commit.when)
-                    tally.first = min(tally.first, commit.when)
-                    (tally.bulk if is_bulk else tally.edits).add(commit)
-        except BaseException:
-            log.kill()  # stop git writing into a pipe nobody reads any more
-            raise
-        finally:
-            log.stdout.close()
-            log.wait()
-        if log.returncode:
-            errors.seek(0)
-            raise _NoHistory(_failure(errors.read(), root))
+    for log in _logs(git, root, args, jobs):
+        for commit in _commits(_tokens(log), prefix):
+            is_bulk = len(commit.changes) > bulk_threshold
+            bulk += is_bulk
+            for current in _follow(commit, alias, renames):
+                tally = tallies.get(current)
+                if tally is None:
+                    tally = tallies[current] = _Tally(first=commit.when)
+                tally.first = min(tally.first, commit.when)
+                (tally.bulk if is_bulk else tally.edits).add(commit)
     return tallies, bulk
+
+
+def _logs(git: str, root: Path, args: list[str], jobs: int) -> Iterator[IO[bytes]]:
+    """What `git log ARGS` shows of each commit that is not a merge, newest first, in
+    consecutive pieces.
+
+    Comparing each commit's tree with its parent's is nearly all of git's work, and each
+    comparison stands alone: from `SPLIT_FROM` commits, the list of commits is cut into
+    `jobs` runs, each shown by a git process of its own, all at once. The commits are
+    listed without the path (`-- .` would make git compare trees twice), so a commit on a
+    side branch that a merge discarded whole counts, where git's history simplification
+    would hide it; commits outside the scanned folder show no files."""
+    commits = _commit_list(git, root)
+    runs = jobs if len(commits) >= SPLIT_FROM else 1
+    size = -(-len(commits) // runs)
+    pieces = [commits[at : at + size] for at in range(0, len(commits), size)]
+    yield from _run_logs(git, root, [*args, "--no-walk=unsorted", "--stdin", "--", "."], pieces)
+
+
+def _commit_list(git: str, root: Path) -> list[bytes]:
+    listed = _run(git, root, "rev-list", "--no-merges", "HEAD")
+    if listed.returncode:
+        raise _NoHistory(_failure(listed.stderr, root))
+    return listed.stdout.split()
+
+
+def _run_logs(
+    git: str, root: Path, command: list[str], pieces: list[list[bytes]]
+) -> Iterator[IO[bytes]]:
+    """Start `command` once for each piece of the commits, all at once, each given its
+    commits on stdin, and yield their outputs in order: the first as it comes, the others
+    from files once written."""
+    with contextlib.ExitStack() as files:
+        started: list[tuple[subprocess.Popen, IO[bytes] | None, IO[bytes]]] = []
+        try:
+            for number, commits in enumerate(pieces):
+                stdin = files.enter_context(tempfile.TemporaryFile())
+                stdin.write(b"\n".join(commits) + b"\n")
+                stdin.seek(0)
+                output = files.enter_context(tempfile.TemporaryFile()) if number else None
+                # Errors go to a file, not a pipe: a pipe can fill and block git.
+                errors = files.enter_context(tempfile.TemporaryFile())
+                try:
+                    process = subprocess.Popen(
+                        git_command(git, root, *_LOG_SETTINGS, *command),
+                        stdin=stdin,
+                        stdout=output or subprocess.PIPE,
+                        stderr=errors,
+                        env=git_environment(),
+                    )
+                except OSError as error:
+                    raise _NoHistory(f"No version history: git could not run: {error}") from error
+                started.append((process, output, errors))
+            for process, output, errors in started:
+                if output is None:
+                    assert process.stdout is not None
+                    yield process.stdout
+                if process.wait():
+                    errors.seek(0)
+                    raise _NoHistory(_failure(errors.read(), root))
+                if output is not None:
+                    output.seek(0)
+                    yield output
+        finally:
+            for process, _, _ in started:  # interrupted, failed or done: no git left running
+                if process.poll() is None:
+                    process.kill()  # stop git writing into a pipe nobody reads any more
+                if process.stdout is not None:
+                    process.stdout.close()
+                process.wait()
 
 
 def _follow(commit: _Commit, alias: dict[str, str], renames: dict[str, str]) -> list[str]:
