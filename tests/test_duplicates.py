@@ -16,6 +16,7 @@ from auditor.load import load_corpus
 from auditor.load.shingles import MIN_WORDS, NUM_PERM, SHINGLE_WORDS, minhash, shingle_hashes, words
 from auditor.render.i18n import catalogue
 from auditor.render.messages import message
+from auditor.rules.findability import duplicate_content
 from auditor.rules.findability.duplicate_content import (
     LISTED,
     RECALL,
@@ -82,11 +83,8 @@ def test_banding_keeps_pairs_at_the_threshold_and_prefers_long_bands():
     assert banding(0.8, NUM_PERM) == (18, 7)
 
 
-def _audit(root, **rules):
-    config = Config.from_mapping(
-        {"now": NOW, "select": ["duplicate-content"], "rules": rules, "git_history": False},
-        source="test",
-    )
+def _audit(root):
+    config = Config(now=NOW, select=["duplicate-content"], git_history=False)
     return sorted(audit(root, config).findings, key=lambda f: f.path)
 
 
@@ -275,10 +273,11 @@ def test_near_duplicates_agree_with_every_pair_compared_on_planted_clusters():
 
 
 @pytest.mark.parametrize("seed", range(40))
-def test_near_duplicates_agree_with_the_pairs_found_on_random_signatures(seed):
+def test_near_duplicates_agree_with_the_pairs_found_on_random_signatures(seed, monkeypatch):
     """Short signatures over three values: many ties, groups of identical rows, and
-    similarities on both sides of the threshold."""
+    similarities on both sides of the threshold; pairs found a few at a time."""
     rng = np.random.default_rng(seed)
+    monkeypatch.setattr(duplicate_content, "_PAIRS_AT_ONCE", int(rng.integers(1, 40)))
     n, width = int(rng.integers(2, 60)), int(rng.choice([4, 8, 16]))
     signatures = rng.integers(0, 3, (int(rng.integers(1, 6)), width)).astype(np.uint32)
     signatures = signatures[rng.integers(0, len(signatures), n)]
@@ -305,7 +304,9 @@ def test_identical_signatures_are_grouped_in_order_of_their_first_row():
     assert near.rows[3].tolist() == [0, 1, 2, 4, 5, 6]
 
 
-def test_candidates_are_the_pairs_sharing_a_band():
+@pytest.mark.parametrize("step", [1, 7, 100_000])
+def test_candidates_are_the_pairs_sharing_a_band(step, monkeypatch):
+    monkeypatch.setattr(duplicate_content, "_PAIRS_AT_ONCE", step)
     rng = np.random.default_rng(4)
     signatures = rng.integers(0, 3, (60, 12)).astype(np.uint32)
     first, second = candidate_pairs(signatures, 3, 4)

@@ -145,35 +145,28 @@ def near_duplicates(
 
     Rows with identical signatures form a group, compared as one row: its members are
     near-duplicates of each other at similarity 1, and of every member of a group whose
-    first row is similar enough to theirs. Only pairs of groups are found and verified.
+    first row is similar enough to theirs. Only pairs of groups are found and verified,
+    a step at a time: memory grows with the rows, not with the pairs.
     """
-    n = len(signatures)
+    n, width = signatures.shape
     group = identical_groups(signatures)
     size = np.bincount(group)
     members = np.argsort(group, kind="stable")  # rows by group, in order within each
     start = np.cumsum(size) - size
-    first, second, similar = similar_pairs(signatures[members[start]], threshold)
     count = size - 1
-    count += np.bincount(first, weights=size[second], minlength=len(size)).astype(np.int64)
-    count += np.bincount(second, weights=size[first], minlength=len(size)).astype(np.int64)
+    nearest = _Nearest(members, start, size, np.maximum(listed - (size - 1), 0), width)
+    for first, second, similar in _similar_steps(signatures[members[start]], threshold):
+        count += np.bincount(first, weights=size[second], minlength=len(size)).astype(np.int64)
+        count += np.bincount(second, weights=size[first], minlength=len(size)).astype(np.int64)
+        nearest.add(first, second, similar)
+        nearest.add(second, first, similar)
 
     # Per group, its members first (at similarity 1): `listed` + 1 of them, so that every
-    # member still has `listed` once it drops itself; then the best rows of other groups.
+    # member still has `listed` once it drops itself; then the nearest rows of other groups.
     own = _first_members(members, start, size, listed + 1)
-    apart = np.rint((1 - similar) * signatures.shape[1]).astype(np.int64)  # values differing
-    near, near_similarity = _nearest_groups(
-        np.concatenate([first, second]),
-        np.concatenate([second, first]),
-        np.concatenate([apart, apart]),
-        np.concatenate([similar, similar]),
-        members,
-        start,
-        size,
-        np.maximum(listed - (size - 1), 0),  # rows of other groups each group still needs
-    )
-    candidates = np.concatenate([own[group], near[group]], axis=1)
+    candidates = np.concatenate([own[group], nearest.rows[group]], axis=1)
     similarity = np.concatenate(
-        [np.where(own[group] >= 0, 1.0, np.nan), near_similarity[group]], axis=1
+        [np.where(own[group] >= 0, 1.0, np.nan), nearest.similarity[group]], axis=1
     )
     candidates[candidates == np.arange(n)[:, None]] = -1  # not itself
     left = np.argsort(candidates < 0, axis=1, kind="stable")[:, :listed]  # keeps the order
@@ -205,41 +198,46 @@ def _first_members(members, start, size, most) -> np.ndarray:
     return np.where(at < size[:, None], rows, -1)
 
 
-def _nearest_groups(of, other, level, similar, members, start, size, need):
-    """Per group, the `need.max()` rows of its similar groups (`of` → `other`, `level`
-    values of their signatures apart, at `similar`) that are most similar, then first by
-    position; padded with -1 and NaN."""
-    width = int(need.max(initial=0))
-    groups, levels = len(size), int(level.max(initial=0)) + 1
-    rows = np.full((groups, width), -1, dtype=np.int64)
-    similarity = np.full((groups, width), np.nan)
-    wanted = need[of] > 0
-    of, other, level, similar = of[wanted], other[wanted], level[wanted], similar[wanted]
-    if not width or not len(of):
-        return rows, similarity
-    # A group's rows matter while fewer than `need` rows are more similar than them (equally
-    # similar groups interleave their rows by position): count the rows at each level.
-    present = np.flatnonzero(np.bincount(of, minlength=groups))
-    index = np.zeros(groups, dtype=np.int64)
-    index[present] = np.arange(len(present))
-    at_level = np.bincount(
-        index[of] * levels + level, weights=size[other], minlength=len(present) * levels
-    ).reshape(len(present), levels)
-    before = np.cumsum(at_level, axis=1) - at_level  # rows more similar than the level
-    keep = before[index[of], level] < need[of]
-    of, other, level, similar = of[keep], other[keep], level[keep], similar[keep]
-    # Each kept group as its first rows, then the best `need` rows per group.
-    taken = np.minimum(size[other], need[of])
-    at = np.arange(taken.sum()) - np.repeat(np.cumsum(taken) - taken, taken)
-    row = members[np.repeat(start[other], taken) + at]
-    of, level, similar = np.repeat(of, taken), np.repeat(level, taken), np.repeat(similar, taken)
-    order = np.argsort((of * levels + level) * len(members) + row)  # far below 2⁶³
-    of, row, similar = of[order], row[order], similar[order]
-    rank = np.arange(len(of)) - np.searchsorted(of, of)
-    keep = rank < need[of]
-    rows[of[keep], rank[keep]] = row[keep]
-    similarity[of[keep], rank[keep]] = similar[keep]
-    return rows, similarity
+class _Nearest:
+    """Per group, the `need` rows of other groups nearest to it so far (most similar, then
+    first by position): `rows` (padded with -1) and their `similarity` (NaN)."""
+
+    def __init__(self, members, start, size, need, width: int) -> None:
+        self.members, self.start, self.size, self.need = members, start, size, need
+        self.levels = width + 1  # how many values of the signatures differ: 0 to width
+        shape = (len(size), int(need.max(initial=0)))
+        self.rows = np.full(shape, -1, dtype=np.int64)
+        self.apart = np.zeros(shape, dtype=np.int64)
+        self.similarity = np.full(shape, np.nan)
+
+    def add(self, of: np.ndarray, other: np.ndarray, similar: np.ndarray) -> None:
+        """Groups `of` are `similar` to groups `other`: each pair of groups comes once."""
+        wanted = self.need[of] > 0
+        of, other, similar = of[wanted], other[wanted], similar[wanted]
+        if not len(of):
+            return
+        # The first rows of each other group, as many as the group still needs.
+        taken = np.minimum(self.size[other], self.need[of])
+        at = np.arange(taken.sum()) - np.repeat(np.cumsum(taken) - taken, taken)
+        row = self.members[np.repeat(self.start[other], taken) + at]
+        of, similar = np.repeat(of, taken), np.repeat(similar, taken)
+        apart = np.rint((1 - similar) * (self.levels - 1)).astype(np.int64)
+        # With the rows kept so far for the same groups, the best `need` rows of each.
+        touched = np.flatnonzero(np.bincount(of, minlength=len(self.size)))
+        kept = self.rows[touched] >= 0
+        of = np.concatenate([np.repeat(touched, kept.sum(axis=1)), of])
+        row = np.concatenate([self.rows[touched][kept], row])
+        apart = np.concatenate([self.apart[touched][kept], apart])
+        similar = np.concatenate([self.similarity[touched][kept], similar])
+        order = np.argsort((of * self.levels + apart) * len(self.members) + row)  # < 2⁶³
+        of, row, apart, similar = of[order], row[order], apart[order], similar[order]
+        rank = np.arange(len(of)) - np.searchsorted(of, of)
+        best = rank < self.need[of]
+        of, rank = of[best], rank[best]
+        self.rows[touched] = -1
+        self.rows[of, rank] = row[best]
+        self.apart[of, rank] = apart[best]
+        self.similarity[of, rank] = similar[best]
 
 
 def similar_pairs(
@@ -248,15 +246,23 @@ def similar_pairs(
     """The pairs of rows (i < j, by position) whose estimated similarity is at least
     `threshold`, and that similarity; ordered by i, then j."""
     count = len(signatures)
-    codes, similar = [np.empty(0, dtype=np.int64)], [np.empty(0)]
+    steps = list(_similar_steps(signatures, threshold))
+    codes = np.concatenate([np.empty(0, dtype=np.int64)] + [i * count + j for i, j, _ in steps])
+    similarity = np.concatenate([np.empty(0)] + [s for _, _, s in steps])
+    order = np.argsort(codes)
+    return codes[order] // count, codes[order] % count, similarity[order]
+
+
+def _similar_steps(
+    signatures: np.ndarray, threshold: float
+) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """The pairs of `similar_pairs`, unordered, in steps: each step of candidates is
+    verified at once, so memory holds one step, not all the candidates."""
     for first, second in _candidates(signatures, *banding(threshold, signatures.shape[1])):
         similarity = (signatures[first] == signatures[second]).mean(axis=1)
-        keep = similarity >= threshold  # candidates are verified as they come: memory for
-        codes.append(first[keep] * count + second[keep])  # the pairs kept, not all met
-        similar.append(similarity[keep])
-    pairs = np.concatenate(codes)
-    order = np.argsort(pairs)
-    return pairs[order] // count, pairs[order] % count, np.concatenate(similar)[order]
+        keep = similarity >= threshold
+        if keep.any():
+            yield first[keep], second[keep], similarity[keep]
 
 
 def banding(threshold: float, width: int) -> tuple[int, int]:
