@@ -85,7 +85,7 @@ def test_deleted_files_leave_the_cache_and_new_ones_are_read(wiki, config):
     assert cache_facts(result)["read"] == 1 and cache_facts(result)["reused"] == 11
     assert "p5.md" not in {d["path"] for d in result.documents}
     cache = open_cache(wiki, config)
-    assert set(cache.entries) == {f"p{n}.md" for n in range(12) if n != 5} | {"new.md"}
+    assert set(cache.stamps) == {f"p{n}.md" for n in range(12) if n != 5} | {"new.md"}
 
 
 def test_settings_that_shape_a_row_start_a_new_cache_and_others_do_not(wiki, config):
@@ -230,7 +230,7 @@ def test_a_cache_that_fails_half_written_keeps_the_old_one_and_every_document(
     dumps, dump = [], pickle.dump
 
     def full_disk(data, out, protocol):
-        dumps.append(len(data) if isinstance(data, list) else data)  # batches are reused
+        dumps.append(len(data))  # the header's keys, then entries a batch (batches are reused)
         if len(dumps) == 3:  # the header and one batch went through
             raise OSError(28, "No space left on device")
         return dump(data, out, protocol)
@@ -240,6 +240,29 @@ def test_a_cache_that_fails_half_written_keeps_the_old_one_and_every_document(
     assert len(result.documents) == 12 and cache_facts(result)["read"] == 12
     assert "cache not saved" in cache_facts(result)["note"]
     assert "No space left on device" in cache_facts(result)["note"]
-    assert dumps == [{"format": cache_module.FORMAT}, 5, 5]  # failed half-way, then stopped
+    assert dumps == [2, 5, 5]  # failed half-way, then wrote no more
     assert file.read_bytes() == old
     assert [p.name for p in (wiki.parent / "cache").iterdir()] == [file.name]  # no leftovers
+
+
+def test_a_cache_damaged_in_the_middle_serves_what_it_can_and_the_rest_is_read_again(
+    wiki, config, monkeypatch
+):
+    """Entries are read from the cache as the audit comes to them: a batch that cannot be
+    read is found only then. The documents it held are read from the files instead, and
+    the damaged file goes, so the next audit writes it anew."""
+    monkeypatch.setattr(cache_module, "_BATCH", 5)  # 12 documents: three batches
+    first = audit(wiki, config)
+    (file,) = (wiki.parent / "cache").iterdir()
+    with file.open("rb") as stored:
+        header, batch = pickle.load(stored), pickle.load(stored)
+    damaged = pickle.dumps(header) + pickle.dumps(batch) + b"\x80\x05garbage"
+    file.write_bytes(damaged + pickle.dumps(cache_module._END, cache_module._PROTOCOL))
+
+    second = audit(wiki, config)
+    assert report(second) == report(first)
+    assert (cache_facts(second)["reused"], cache_facts(second)["read"]) == (5, 7)
+    assert "cache ignored and rebuilt" in cache_facts(second)["note"]
+    assert not file.exists()
+    assert cache_facts(audit(wiki, config))["reused"] == 0
+    assert cache_facts(audit(wiki, config))["reused"] == 12

@@ -33,10 +33,11 @@ from auditor import __version__
 from auditor.atomic import open_atomically
 from auditor.config import Config
 
-FORMAT = 3
+FORMAT = 4
 _BATCH = 2000
-_END = "end"  # the last pickle: a file without it was cut short
 _PROTOCOL = pickle.HIGHEST_PROTOCOL
+_END = "end"  # the last pickle: a file without it was cut short
+_END_BYTES = pickle.dumps(_END, _PROTOCOL)
 #: Settings that do not change what reading a document produces.
 _NOT_ROW_SETTINGS = frozenset(
     {
@@ -63,32 +64,72 @@ def default_folder() -> Path:
 @dataclasses.dataclass(slots=True)
 class DocumentCache:
     file: Path
-    entries: dict[str, tuple[Stamp, Any]]
+    #: The stamp of each file the cache holds, from its header. What reading the file gave
+    #: is read from the cache only when `served` comes to it.
+    stamps: dict[str, Stamp]
     hits: int = 0
     #: Why the cache was not used or not saved, for the report.
     note: str | None = None
+    #: The cache file, open after its header, while entries may still be served.
+    stored: BinaryIO | None = None
 
-    def get(self, rel: str, stamp: Stamp) -> Any | None:
-        entry = self.entries.get(rel)
-        if entry is None or entry[0] != stamp:
-            return None
-        self.hits += 1
-        return entry[1]
+    def is_fresh(self, rel: str, stamp: Stamp) -> bool:
+        """Whether the cache holds `rel` as it is now (counted as a hit)."""
+        fresh = self.stamps.get(rel) == stamp
+        self.hits += fresh
+        return fresh
 
-    def write_through(self, entries: Iterable[Entry]) -> Iterator[Entry]:
+    def served(self, wanted: Iterable[str]) -> Iterator[Any | None]:
+        """What reading gave for each of `wanted` (fresh, in the order of the cache file:
+        the order documents are found in), one batch of the file held at a time. From a
+        batch the file cannot give, None for the rest: those are read again, and the
+        damaged file goes, to be written anew by the next audit."""
+        batch: dict[str, Any] = {}
+        try:
+            for rel in wanted:
+                while rel not in batch and self.stored is not None:
+                    batch = self._next_batch(batch)
+                read = batch.pop(rel, None)
+                self.hits -= read is None  # read again, not reused
+                yield read
+        finally:
+            self.close()
+
+    def _next_batch(self, left: dict[str, Any]) -> dict[str, Any]:
+        """The next batch of the file after `left`, the entries not served yet (a folder
+        listed in another order). At the end, or on damage (the file is then removed),
+        the file is closed and `left` stays."""
+        assert self.stored is not None
+        try:
+            loaded = pickle.load(self.stored)
+            if loaded != _END:
+                return {**left, **dict(loaded)}
+        except Exception as exc:  # a damaged cache is only a slower audit
+            self.note = f"cache ignored and rebuilt: {type(exc).__name__}"
+            self.file.unlink(missing_ok=True)
+        self.close()
+        return left
+
+    def close(self) -> None:
+        if self.stored is not None:
+            self.stored.close()
+            self.stored = None
+
+    def write_through(self, entries: Iterable[Entry], stamps: dict[str, Stamp]) -> Iterator[Entry]:
         """`entries` (path, stamp, what reading gave), passed on as they come and written to
-        a new cache file in pickles of `_BATCH`: the cache holds on to none of them (at a
-        million documents, gigabytes). An entry without a stamp passes unwritten. The new
-        file replaces the old one once every entry has passed: an interrupted run leaves
-        the old one. A failure to write is `note`, never an error of the audit."""
-        batch: list[tuple[str, tuple[Stamp, Any]]] = []
+        a new cache file in pickles of `_BATCH`, after a header of their `stamps`: the cache
+        holds on to none of them (at a million documents, gigabytes). An entry without a
+        stamp passes unwritten. The new file replaces the old one once every entry has
+        passed: an interrupted run leaves the old one. A failure to write is `note`, never
+        an error of the audit."""
+        batch: list[tuple[str, Any]] = []
         try:
             with contextlib.ExitStack() as files:
-                out = self._start(files)
+                out = self._start(files, stamps)
                 for rel, stamp, read in entries:
                     yield rel, stamp, read
                     if out is not None and stamp is not None:
-                        batch.append((rel, (stamp, read)))
+                        batch.append((rel, read))
                         if len(batch) == _BATCH:
                             out = self._dump(out, batch)
                             batch.clear()
@@ -98,14 +139,14 @@ class DocumentCache:
         except _NotSaved:
             pass
 
-    def _start(self, files: contextlib.ExitStack) -> BinaryIO | None:
+    def _start(self, files: contextlib.ExitStack, stamps: dict[str, Stamp]) -> BinaryIO | None:
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
             out = files.enter_context(open_atomically(self.file))
         except OSError as exc:
             self.note = f"cache not saved: {self.file}: {exc.strerror or exc}"
             return None
-        return self._dump(out, {"format": FORMAT})
+        return self._dump(out, {"format": FORMAT, "stamps": stamps})
 
     def _dump(self, out: BinaryIO | None, data: Any) -> BinaryIO | None:
         """`out` once `data` is written to it; None once writing failed."""
@@ -130,19 +171,37 @@ def open_cache(root: Path, config: Config) -> DocumentCache | None:
     if folder is None:
         return None
     file = folder / f"documents-{_key(root, config)}.pickle"
-    entries: dict = {}
-    note = None
+    cache = DocumentCache(file, {})
     try:
-        with file.open("rb") as cached:
-            header = pickle.load(cached)
-            if isinstance(header, dict) and header.get("format") == FORMAT:
-                while (batch := pickle.load(cached)) != _END:  # cut short: EOFError
-                    entries.update(batch)
+        stored = file.open("rb")
     except FileNotFoundError:
-        pass
+        return cache
+    except OSError as exc:
+        cache.note = f"cache ignored and rebuilt: {exc.strerror or exc}"
+        return cache
+    try:
+        if not _complete(stored):
+            raise EOFError("cut short")
+        header = pickle.load(stored)
+        if isinstance(header, dict) and header.get("format") == FORMAT:
+            cache.stamps, cache.stored = header["stamps"], stored
     except Exception as exc:  # a damaged cache is only a slower audit
-        entries, note = {}, f"cache ignored and rebuilt: {type(exc).__name__}"
-    return DocumentCache(file, entries, note=note)
+        cache.note = f"cache ignored and rebuilt: {type(exc).__name__}"
+    if cache.stored is None:
+        stored.close()
+    return cache
+
+
+def _complete(stored: BinaryIO) -> bool:
+    """Whether the file ends as a cache file ends: one cut short (a full disk, a copy
+    interrupted) would give some entries and then fail."""
+    stored.seek(0, os.SEEK_END)
+    if stored.tell() < len(_END_BYTES):
+        return False
+    stored.seek(-len(_END_BYTES), os.SEEK_END)
+    complete = stored.read() == _END_BYTES
+    stored.seek(0)
+    return complete
 
 
 def cache_folder(root: Path, config: Config) -> Path | None:

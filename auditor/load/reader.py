@@ -9,6 +9,7 @@ Small folders are read in this process, where a pool would cost more than it sav
 from __future__ import annotations
 
 import concurrent.futures
+import functools
 import multiprocessing
 import os
 import signal
@@ -44,38 +45,46 @@ def read_documents(
     """(path, what reading it gave) for every path, in order, each as soon as it is known:
     nothing here holds on to the documents passed on."""
     stamps = {rel: _stamp(root / rel) for rel in paths}
-    served: dict[str, Read] = {}
-    rewrite = False
-    if cache is not None:
-        for rel, stamp in stamps.items():
-            if stamp is not None and (hit := cache.get(rel, stamp)) is not None:
-                served[rel] = hit
-        rewrite = _worth_rewriting(cache, len(paths) - len(served), len(paths))
-        cache.entries.clear()  # what is not served is outdated
-    fresh = _read_all(root, [rel for rel in paths if rel not in served], config, index)
-    entries = _in_order(paths, stamps, served, fresh, progress)
-    if rewrite and cache is not None:
-        entries = cache.write_through(entries)
-    for rel, _, read in entries:
-        yield rel, read
+    if cache is None:
+        fresh: set[str] = set()
+        served: Iterator[Read | None] = iter(())
+    else:
+        fresh = {rel for rel, stamp in stamps.items() if stamp and cache.is_fresh(rel, stamp)}
+        served = cache.served(rel for rel in paths if rel in fresh)
+    todo = _read_all(root, [rel for rel in paths if rel not in fresh], config, index)
+    again = functools.partial(read_one, root, config=config, index=index)
+    entries = _in_order(paths, stamps, fresh, served, todo, again, progress)
+    if cache is not None and _worth_rewriting(cache, len(paths) - len(fresh), len(paths)):
+        entries = cache.write_through(entries, {r: s for r, s in stamps.items() if s})
+    try:
+        for rel, _, read in entries:
+            yield rel, read
+    finally:
+        if cache is not None:
+            cache.close()
 
 
 def _in_order(
     paths: list[str],
     stamps: dict[str, Stamp | None],
-    served: dict[str, Read],
-    fresh: Iterator[tuple[str, Read]],
+    fresh: set[str],
+    served: Iterator[Read | None],
+    todo: Iterator[tuple[str, Read]],
+    again: Callable[[str], Read],
     progress: Callable[[int, int], None] | None,
 ) -> Iterator[Entry]:
-    """Served and freshly read documents merged back into the order of `paths`; `fresh`
-    reads the others in that order."""
-    done, total = len(served), len(paths)
+    """Documents the cache serves (those `fresh` in it) and the others, read by `todo` in
+    the same order, merged back into the order of `paths`. What a damaged cache could not
+    serve is read `again`."""
+    done, total = len(fresh), len(paths)
     if progress and done:
         progress(done, total)
     for rel in paths:
-        read = served.pop(rel, None)
-        if read is None:
-            _, read = next(fresh)
+        if rel in fresh:
+            read = next(served)
+            read = again(rel) if read is None else read
+        else:
+            _, read = next(todo)
             done += 1
             if progress:
                 progress(done, total)
@@ -88,10 +97,10 @@ def _worth_rewriting(cache: DocumentCache, read: int, total: int) -> bool:
     The cache is written whole: at 100,000 documents that took 8 s, what reading 5 to 6%
     of them again takes. While the files changed or gone since it was written stay under
     `REWRITE_FROM` of the folder, they are read again next time instead."""
-    outdated = len(cache.entries) - cache.hits  # entries of files changed or gone
+    outdated = len(cache.stamps) - cache.hits  # entries of files changed or gone
     if not (read or outdated):
         return False
-    return not cache.entries or max(read, outdated) > REWRITE_FROM * total
+    return not cache.stamps or max(read, outdated) > REWRITE_FROM * total
 
 
 def jobs_for(config: Config) -> int:
