@@ -555,22 +555,27 @@ RULES: dict[str, dict[str, str]] = {
     "T023": _rule(
         "Het document is bijna een kopie van een ander document.",
         """
-        Vindt paren documenten waarvan de tekst bijna dezelfde is: het aandeel van hun
-        shingles van 5 woorden (reeksen van vijf opeenvolgende woorden lopende tekst, zonder
-        code, zonder op hoofdletters te letten) dat ze gemeen hebben — de
-        Jaccard-gelijkenis — is minstens `threshold`, standaard 0,8. Elk paar wordt één keer
-        gemeld, bij beide documenten, met zijn gelijkenis.
+        Vindt documenten waarvan de tekst bijna dezelfde is als die van een ander document:
+        het aandeel van hun shingles van 5 woorden (reeksen van vijf opeenvolgende woorden
+        lopende tekst, zonder code, zonder op hoofdletters te letten) dat ze gemeen hebben —
+        de Jaccard-gelijkenis — is minstens `threshold`, standaard 0,8. Elk zo'n document
+        wordt één keer gemeld, met de pagina die er het meest op lijkt (van even gelijkende
+        pagina's de eerste volgens pad) en hun gelijkenis. Heeft een pagina meer bijna-kopieën
+        (bijvoorbeeld een van vele pagina's ingevuld uit één sjabloon), dan telt de melding
+        ze ook en noemt ze er nog tot vijf, de meest gelijkende eerst.
 
         De gelijkenis wordt geschat uit de MinHash-handtekening van 128 waarden van elk
         document (berekend bij het lezen van het document; standaardfout 0,035 bij 0,8), en
         enkel paren die over een hele band van hun handtekening overeenkomen, worden
         vergeleken; zo kosten 100.000 documenten seconden, niet de vijf miljard vergelijkingen
         van elk paar. De banden laten een paar precies op de drempel 95 keer op 100 door, een
-        paar 0,05 erboven zo goed als altijd; daarna beslist de schatting. Pagina's korter dan
-        `min-words` woorden worden niet vergeleken: korte pagina's met gelijkaardige
-        bewoording (aanzetten, een link en een regel) zeggen weinig. Pagina's van minder dan
-        20 woorden, en pagina's waarvan de frontmatter niet te lezen was, hebben geen
-        handtekening en worden nooit vergeleken. De grootte van de shingles ligt vast.
+        paar 0,05 erboven zo goed als altijd; daarna beslist de schatting. Pagina's met
+        dezelfde handtekening worden als één vergeleken: duizend kopieën van een pagina kosten
+        wat één kost. Pagina's korter dan `min-words` woorden worden niet vergeleken: korte
+        pagina's met gelijkaardige bewoording (aanzetten, een link en een regel) zeggen
+        weinig. Pagina's van minder dan 20 woorden, en pagina's waarvan de frontmatter niet
+        te lezen was, hebben geen handtekening en worden nooit vergeleken. De grootte van de
+        shingles ligt vast.
         """,
         """
         Hou niet alle informatie bij (TA4): een kopie die naast haar origineel blijft bestaan,
