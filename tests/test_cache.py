@@ -266,3 +266,20 @@ def test_a_cache_damaged_in_the_middle_serves_what_it_can_and_the_rest_is_read_a
     assert not file.exists()
     assert cache_facts(audit(wiki, config))["reused"] == 0
     assert cache_facts(audit(wiki, config))["reused"] == 12
+
+
+def test_a_cache_that_cannot_replace_the_old_one_is_a_note(wiki, config, monkeypatch):
+    """The last step, renaming the new file over the old one, fails on Windows while the
+    old file is open, or on a full or read-only disk: the audit goes on without it."""
+    audit(wiki, config)
+    for n in range(12):
+        (wiki / f"p{n}.md").write_text(page(n) + "\nEdited.\n", encoding="utf-8")
+
+    def refuse(source, target):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(cache_module.os, "replace", refuse)
+    result = audit(wiki, config)
+    assert len(result.documents) == 12
+    assert "cache not saved" in cache_facts(result)["note"]
+    assert "Permission denied" in cache_facts(result)["note"]

@@ -123,6 +123,7 @@ class DocumentCache:
         passed: an interrupted run leaves the old one. A failure to write is `note`, never
         an error of the audit."""
         batch: list[tuple[str, Any]] = []
+        renaming = False
         try:
             with contextlib.ExitStack() as files:
                 out = self._start(files, stamps)
@@ -136,8 +137,14 @@ class DocumentCache:
                 out = self._dump(self._dump(out, batch), _END)
                 if out is None:
                     raise _NotSaved  # leaving the block with it removes the half-written file
+                self.close()  # the old file, all served: Windows renames no file that is open
+                renaming = True
         except _NotSaved:
             pass
+        except OSError as exc:
+            if not renaming:  # not ours: reading failed
+                raise
+            self.note = f"cache not saved: {self.file}: {exc.strerror or exc}"
 
     def _start(self, files: contextlib.ExitStack, stamps: dict[str, Stamp]) -> BinaryIO | None:
         try:
