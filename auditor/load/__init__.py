@@ -96,7 +96,7 @@ def load_corpus(
     targets = LinkTargets(
         documents={
             path: anchors_for(anchors, slugs)
-            for path, anchors in zip(documents.index, documents["anchors"], strict=True)
+            for path, anchors in zip(documents.index.tolist(), documents["anchors"], strict=True)
         },
         assets=assets,
         folder_index=_folder_index(documents),
@@ -208,8 +208,8 @@ def _names(documents: pd.DataFrame, assets: frozenset[str]) -> dict[str, str]:
     """Names for wikilinks and embeds, lower-case: page names, titles, and file names
     anywhere in the vault. The first in path order wins, as in Obsidian."""
     names: dict[str, str] = {}
-    for path, name, title in zip(documents.index, documents["name"], documents["title"],
-                                 strict=True):  # fmt: skip
+    for path, name, title in zip(documents.index.tolist(), documents["name"].tolist(),
+                                 documents["title"].tolist(), strict=True):  # fmt: skip
         names.setdefault(str(name).lower(), path)
         names.setdefault(PurePosixPath(path).name.lower(), path)
         names.setdefault(str(title).lower(), path)

@@ -36,8 +36,8 @@ def resolve_dates(docs: pd.DataFrame, config: Config, history: pd.DataFrame | No
     problems: dict[str, list[str]] = defaultdict(list)
     for kind in DATE_KINDS:
         values = []
-        for path, raw, source in zip(docs.index, docs[f"{kind}_raw"], docs[f"{kind}_source"],
-                                     strict=True):  # fmt: skip
+        for path, raw, source in zip(docs.index.tolist(), docs[f"{kind}_raw"].tolist(),
+                                     docs[f"{kind}_source"].tolist(), strict=True):  # fmt: skip
             when = None
             if isinstance(source, str):
                 order = orders.get(source, {}).get("order", "DMY")

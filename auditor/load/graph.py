@@ -15,7 +15,9 @@ def click_depths(documents: pd.DataFrame, links: pd.DataFrame) -> pd.Series:
     site's navigation is one click from anywhere (1). NaN where no path leads."""
     followed = links[links["status"].isin(_FOLLOWED) & links["target_path"].isin(documents.index)]
     neighbours: dict[str, set[str]] = defaultdict(set)
-    for source, target in zip(followed["source"], followed["target_path"], strict=True):
+    # Lists, not Series: iterating a string column boxes every value (a million links).
+    pairs = zip(followed["source"].tolist(), followed["target_path"].tolist(), strict=True)
+    for source, target in pairs:
         if source != target:
             neighbours[source].add(target)
     depth: dict[str, int] = {}

@@ -35,7 +35,8 @@ def read_site(root: Path, documents: pd.DataFrame) -> SiteMap:
     docs = [
         Doc(str(path), str(name), bool(entry), meta if isinstance(meta, dict) else {})
         for path, name, entry, meta in zip(
-            documents.index, documents["name"], documents["is_entry"], documents["frontmatter"],
+            documents.index.tolist(), documents["name"].tolist(), documents["is_entry"],
+            documents["frontmatter"],
             strict=True,
         )
     ]  # fmt: skip
