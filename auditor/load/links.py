@@ -86,13 +86,15 @@ def _resolve_all(raw: list[LinkRef], targets: LinkTargets) -> Iterator[tuple[Lin
     from every page of its folder unless it points into its own page (scope "anchor"):
     those are resolved once per folder. With a site, a link is relative to its page's URL."""
     memo = targets.site.kind is None
-    folder, known = None, {}
+    page, folder, known = None, None, {}
     for link in raw:
         if not memo:
             yield link, _resolve(link.source, link.kind, link.target, targets)
             continue
-        if (here := posixpath.dirname(link.source)) != folder:
-            folder, known = here, {}  # pages come folder by folder: memory stays small
+        if link.source != page:  # a page's links come together
+            page = link.source
+            if (here := posixpath.dirname(page)) != folder:
+                folder, known = here, {}  # pages come folder by folder: memory stays small
         resolved = known.get((link.kind, link.target))
         if resolved is None:
             resolved = _resolve(link.source, link.kind, link.target, targets)
