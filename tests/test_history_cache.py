@@ -1,5 +1,6 @@
 """Version history kept between audits: served while HEAD, the documents, .mailmap and
-the settings are the same; read again when any of them changes."""
+the settings are the same; carried forward when HEAD moves on (see
+test_history_incremental.py); read again when .mailmap or the settings change."""
 
 import pandas as pd
 
@@ -9,15 +10,15 @@ from tests.gitrepo import ANN, BOB, Repo, isolated_git  # noqa: F401 (fixture)
 
 
 def counting_git_log(monkeypatch) -> list[int]:
-    """How many times history was read from git rather than served from the cache."""
+    """How many commits each `git log` was given: history read from git, not the cache."""
     reads: list[int] = []
-    real = history_module._tally
+    real = history_module._run_logs
 
-    def tally(*args, **kwargs):
-        reads.append(1)
-        return real(*args, **kwargs)
+    def run_logs(git, root, command, pieces):
+        reads.append(sum(map(len, pieces)))
+        return real(git, root, command, pieces)
 
-    monkeypatch.setattr(history_module, "_tally", tally)
+    monkeypatch.setattr(history_module, "_run_logs", run_logs)
     return reads
 
 
@@ -39,7 +40,7 @@ def test_an_unchanged_head_is_served_from_the_cache(tmp_path, monkeypatch):
     assert second.frame.at["a.md", "revisions"] == 2
 
 
-def test_a_new_commit_other_documents_or_settings_read_history_again(tmp_path, monkeypatch):
+def test_a_new_commit_fewer_documents_or_other_settings(tmp_path, monkeypatch):
     repo, file = wiki(tmp_path), tmp_path / "cache" / "history.pickle"
     reads = counting_git_log(monkeypatch)
     read_history(repo.path, ["a.md", "b.md"], cache_file=file)
@@ -48,11 +49,12 @@ def test_a_new_commit_other_documents_or_settings_read_history_again(tmp_path, m
         read_history(repo.path, ["a.md", "b.md"], cache_file=file).frame.at["a.md", "revisions"]
         == 3
     )
-    read_history(repo.path, ["a.md"], cache_file=file)
+    assert read_history(repo.path, ["a.md"], cache_file=file).frame.index.tolist() == ["a.md"]
     read_history(repo.path, ["a.md"], bulk_threshold=1, cache_file=file)
-    assert len(reads) == 4
+    # In full, the new commit alone, nothing (fewer documents), in full (another threshold).
+    assert reads == [2, 1, 3]
     read_history(repo.path, ["a.md"], bulk_threshold=1, cache_file=file)
-    assert len(reads) == 4  # one file per folder, holding the latest
+    assert reads == [2, 1, 3]  # one file per folder, holding the latest
 
 
 def test_a_new_mailmap_at_the_top_renames_the_last_author_of_a_subfolder(tmp_path):
