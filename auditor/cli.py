@@ -145,7 +145,7 @@ def _audit_options(command):
                      help="Processes that read documents. Default: one per core (0)."),
         click.option("--cache/--no-cache", default=None,
                      help="Reuse what reading each unchanged file gave last time, and the "
-                     "version history while HEAD is the same. Default: on."),
+                     "version history read (only new commits are read). Default: on."),
         click.option("--cache-dir", metavar="DIR",
                      help="Where the cache lives. Default: the user's cache folder "
                      "(~/.cache/kb-audit); never inside the scanned folder."),

@@ -119,7 +119,7 @@ class Config:
     #: An SQLite file each audit appends its summary to, for the trend and what changed.
     history: str | None = None
     #: Reuse what reading each unchanged file gave last time (see `load/cache.py`), and
-    #: the version history while HEAD is the same (`load/history_cache.py`).
+    #: the version history read before: only commits since are read (`load/history.py`).
     cache: bool = True
     #: Where the cache lives; default the user's cache folder, never the scanned folder.
     cache_dir: str | None = None
