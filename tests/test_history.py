@@ -353,8 +353,8 @@ def test_a_long_history_read_by_several_git_processes_is_the_same_history(tmp_pa
         return popen(command, **kwargs)
 
     one = read_history(repo.path / "docs", paths, bulk_threshold=4, jobs=1)
-    monkeypatch.setattr("auditor.load.history.SPLIT_FROM", 5)
-    monkeypatch.setattr("auditor.load.history.subprocess.Popen", counted)
+    monkeypatch.setattr("auditor.load.git_log.SPLIT_FROM", 5)
+    monkeypatch.setattr("auditor.load.git_log.subprocess.Popen", counted)
     several = read_history(repo.path / "docs", paths, bulk_threshold=4, jobs=3)
 
     assert sum("--stdin" in command for command in started) == 3  # three git logs at once

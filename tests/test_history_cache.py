@@ -4,7 +4,7 @@ test_history_incremental.py); read again when .mailmap or the settings change.""
 
 import pandas as pd
 
-from auditor.load import history as history_module
+from auditor.load import git_log
 from auditor.load.history import read_history
 from tests.gitrepo import ANN, BOB, Repo, isolated_git  # noqa: F401 (fixture)
 
@@ -12,13 +12,13 @@ from tests.gitrepo import ANN, BOB, Repo, isolated_git  # noqa: F401 (fixture)
 def counting_git_log(monkeypatch) -> list[int]:
     """How many commits each `git log` was given: history read from git, not the cache."""
     reads: list[int] = []
-    real = history_module._run_logs
+    real = git_log.run_logs
 
     def run_logs(git, root, command, pieces):
         reads.append(sum(map(len, pieces)))
         return real(git, root, command, pieces)
 
-    monkeypatch.setattr(history_module, "_run_logs", run_logs)
+    monkeypatch.setattr(git_log, "run_logs", run_logs)
     return reads
 
 

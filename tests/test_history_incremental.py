@@ -20,7 +20,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from auditor.load import history as history_module
+from auditor.load import git_log
 from auditor.load.history import read_history
 from tests.gitrepo import ANN, BOB, BOT, Repo, isolated_git  # noqa: F401 (fixture)
 
@@ -211,13 +211,13 @@ def test_history_carried_forward_is_the_history_read_in_full(monkeypatch):
     one, then at the newest, each time with the cache of the read before, gives what a
     read without cache gives. Most reads go on from the cache; the rest are read in full."""
     full_reads: list[int] = []
-    commit_list = history_module._commit_list
+    commit_list = git_log.commit_list
 
     def counted(*args):
         full_reads.append(1)
         return commit_list(*args)
 
-    monkeypatch.setattr(history_module, "_commit_list", counted)
+    monkeypatch.setattr(git_log, "commit_list", counted)
     carried: list[bool] = []
 
     @FUZZ
@@ -250,13 +250,13 @@ def body_lines(n: int) -> str:
 def logged(monkeypatch) -> list[list[bytes]]:
     """The commits each read gave `git log`, one list a read."""
     reads: list[list[bytes]] = []
-    run_logs = history_module._run_logs
+    run_logs = git_log.run_logs
 
     def counted(git, root, command, pieces):
         reads.append([commit for piece in pieces for commit in piece])
         return run_logs(git, root, command, pieces)
 
-    monkeypatch.setattr(history_module, "_run_logs", counted)
+    monkeypatch.setattr(git_log, "run_logs", counted)
     return reads
 
 

@@ -1,5 +1,7 @@
 """Reading version history: one streaming pass of `git log` over the scanned folder gives
 each document its first and last change, revisions and authors, following renames.
+git_log.py gets the log from git; this module says what it means, and puts git's
+failures into words.
 
 Read-only and never raising: git runs with `--no-optional-locks`, no prompt, no stdin and
 no lazy fetch; when history is missing or partial, `History.note` says why in one line.
@@ -15,21 +17,19 @@ says when that gives exactly what reading every commit would); else all are read
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import shutil
 import subprocess
-import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
-from typing import IO
 
 import pandas as pd
 
+from auditor.load import git_log
 from auditor.load.cache import code_digest
-from auditor.load.git import decode_text, git_command, git_environment, nfc, run_git
+from auditor.load.git import decode_text, nfc, run_git
 from auditor.load.history_cache import cached, history_key, settings_key
 
 HISTORY_COLUMNS = {
@@ -48,14 +48,6 @@ PARTIAL_NOTE = (
     "Partial clone: a rename made together with edits is not followed, as file contents "
     "are not downloaded to compare; a full clone follows it."
 )
-# Author date, mailmapped e-mail and name (.mailmap is how a team merges identities).
-# \x01 marks a commit's start; it is only looked for where a status letter may stand.
-_FORMAT = "--format=%x01%at%x00%aE%x00%aN"
-#: Read-only settings for the log: a larger cache of the objects that deltas are made
-#: against (git's default is 96 MiB) saved a quarter of git's time on 100,000 commits.
-_LOG_SETTINGS = ("-c", "core.deltaBaseCacheLimit=256m")
-#: From this many commits, `git log` runs as several processes (see `_logs`).
-SPLIT_FROM = 20_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,16 +66,6 @@ class _NoHistory(Exception):
 
 
 @dataclass(slots=True)
-class _Commit:
-    when: int  # author date, seconds since the epoch
-    email: str
-    name: str
-    # (status letter, old path or None when outside the folder, new path), relative to
-    # the scanned root and NFC-normalised
-    changes: list[tuple[str, str | None, str]] = field(default_factory=list)
-
-
-@dataclass(slots=True)
 class _Side:
     """The commits of one kind, meaningful or bulk, that touched one document."""
 
@@ -92,7 +74,7 @@ class _Side:
     last_author: str = ""
     emails: set[str] = field(default_factory=set)
 
-    def add(self, commit: _Commit) -> None:
+    def add(self, commit: git_log.Commit) -> None:
         self.revisions += 1
         self.emails.add(commit.email)
         # Strictly newer: on a tie the commit git lists first (the newer one) stays.
@@ -215,6 +197,10 @@ def read_history(
         return cached(cache_file, key, settings_key(prefix, *settings), read)
     except _NoHistory as missing:
         return _unavailable(str(missing))
+    except git_log.NotStarted as error:
+        return _unavailable(f"No version history: git could not run: {error}")
+    except git_log.Failed as failed:
+        return _unavailable(_failure(failed.stderr, root))
 
 
 def _read(
@@ -252,7 +238,7 @@ def _names(paths: list[str]) -> dict[str, str]:
 def _walk_all(git: str, root: Path, paths: list[str], tally: _TallyFn, head: str) -> _Stored:
     names = _names(paths)
     walk = _Walk(dict(names))
-    tally(_commit_list(git, root), walk)
+    tally(git_log.commit_list(git, root), walk)
     return _Stored.of(walk, head, names)
 
 
@@ -423,96 +409,18 @@ def _tally(
     Its `alias` maps a name a document had at this point of history to its current path:
     a rename seen going back in time moves the document to its older name; an addition
     ends its history."""
-    # A partial clone lacks the file contents inexact rename detection compares.
-    detection = "-M100%" if partial else "-M"
-    args = ["log", "-z", detection, "--name-status", "--no-color", _FORMAT]
-    for log in _logs(git, root, args, commits, jobs):
-        for commit in _commits(_tokens(log), prefix):
-            is_bulk = len(commit.changes) > bulk_threshold
-            walk.bulk += is_bulk
-            for current in _follow(commit, walk):
-                tally = walk.tallies.get(current)
-                if tally is None:
-                    tally = walk.tallies[current] = _Tally(first=commit.when)
-                tally.first = min(tally.first, commit.when)
-                (tally.bulk if is_bulk else tally.edits).add(commit)
+    for commit in git_log.read(git, root, commits, prefix, partial, jobs):
+        is_bulk = len(commit.changes) > bulk_threshold
+        walk.bulk += is_bulk
+        for current in _follow(commit, walk):
+            tally = walk.tallies.get(current)
+            if tally is None:
+                tally = walk.tallies[current] = _Tally(first=commit.when)
+            tally.first = min(tally.first, commit.when)
+            (tally.bulk if is_bulk else tally.edits).add(commit)
 
 
-def _logs(
-    git: str, root: Path, args: list[str], commits: list[bytes], jobs: int
-) -> Iterator[IO[bytes]]:
-    """What `git log ARGS` shows of each of `commits`, in their order, in consecutive
-    pieces.
-
-    Comparing each commit's tree with its parent's is nearly all of git's work, and each
-    comparison stands alone: from `SPLIT_FROM` commits, the list of commits is cut into
-    `jobs` runs, each shown by a git process of its own, all at once. The commits are
-    listed without the path (`-- .` would make git compare trees twice), so a commit on a
-    side branch that a merge discarded whole counts, where git's history simplification
-    would hide it; commits outside the scanned folder show no files."""
-    if not commits:
-        return
-    runs = jobs if len(commits) >= SPLIT_FROM else 1
-    size = -(-len(commits) // runs)
-    pieces = [commits[at : at + size] for at in range(0, len(commits), size)]
-    yield from _run_logs(git, root, [*args, "--no-walk=unsorted", "--stdin", "--", "."], pieces)
-
-
-def _commit_list(git: str, root: Path) -> list[bytes]:
-    """The commits that are not merges, newest first: what a full read walks."""
-    listed = _run(git, root, "rev-list", "--no-merges", "HEAD")
-    if listed.returncode:
-        raise _NoHistory(_failure(listed.stderr, root))
-    return listed.stdout.split()
-
-
-def _run_logs(
-    git: str, root: Path, command: list[str], pieces: list[list[bytes]]
-) -> Iterator[IO[bytes]]:
-    """Start `command` once for each piece of the commits, all at once, each given its
-    commits on stdin, and yield their outputs in order: the first as it comes, the others
-    from files once written."""
-    with contextlib.ExitStack() as files:
-        started: list[tuple[subprocess.Popen, IO[bytes] | None, IO[bytes]]] = []
-        try:
-            for number, commits in enumerate(pieces):
-                stdin = files.enter_context(tempfile.TemporaryFile())
-                stdin.write(b"\n".join(commits) + b"\n")
-                stdin.seek(0)
-                output = files.enter_context(tempfile.TemporaryFile()) if number else None
-                # Errors go to a file, not a pipe: a pipe can fill and block git.
-                errors = files.enter_context(tempfile.TemporaryFile())
-                try:
-                    process = subprocess.Popen(
-                        git_command(git, root, *_LOG_SETTINGS, *command),
-                        stdin=stdin,
-                        stdout=output or subprocess.PIPE,
-                        stderr=errors,
-                        env=git_environment(),
-                    )
-                except OSError as error:
-                    raise _NoHistory(f"No version history: git could not run: {error}") from error
-                started.append((process, output, errors))
-            for process, output, errors in started:
-                if output is None:
-                    assert process.stdout is not None
-                    yield process.stdout
-                if process.wait():
-                    errors.seek(0)
-                    raise _NoHistory(_failure(errors.read(), root))
-                if output is not None:
-                    output.seek(0)
-                    yield output
-        finally:
-            for process, _, _ in started:  # interrupted, failed or done: no git left running
-                if process.poll() is None:
-                    process.kill()  # stop git writing into a pipe nobody reads any more
-                if process.stdout is not None:
-                    process.stdout.close()
-                process.wait()
-
-
-def _follow(commit: _Commit, walk: _Walk) -> list[str]:
+def _follow(commit: git_log.Commit, walk: _Walk) -> list[str]:
     """The current paths of the documents `commit` touched; updates `walk.alias` to the
     names they had before it, and records each older name in `walk.moves`. All lookups
     see the names after the commit, so `R a b` + `A a` (a renamed to b, a new a) keeps
@@ -540,53 +448,6 @@ def _follow(commit: _Commit, walk: _Walk) -> list[str]:
         if current not in movers:
             movers.append(current)
     return list(touched)
-
-
-def _commits(tokens: Iterator[bytes], prefix: str) -> Iterator[_Commit]:
-    """Commits from `git log -z --name-status`: a header token and its fields, then per
-    file a status token (the first preceded by a newline) and one path, two for R and C."""
-    commit = None
-    for token in tokens:
-        if token[:1] == b"\x01":
-            if commit is not None:
-                yield commit
-            when = _seconds(token[1:])
-            email, name = decode_text(next(tokens, b"")).casefold(), decode_text(next(tokens, b""))
-            commit = _Commit(when, email, name)
-            continue
-        status = decode_text(token.lstrip(b"\n")[:1])
-        if commit is None or not status:
-            continue
-        old = _relative(next(tokens, b""), prefix)
-        new = _relative(next(tokens, b""), prefix) if status in "RC" else old
-        if new is not None:
-            commit.changes.append((status, old, new))
-    if commit is not None:
-        yield commit
-
-
-def _tokens(stream: IO[bytes], size: int = 1 << 16) -> Iterator[bytes]:
-    """NUL-separated tokens, read in chunks so memory stays flat however long the log."""
-    rest = b""
-    while chunk := stream.read(size):
-        parts = (rest + chunk).split(b"\0")
-        rest = parts.pop()
-        yield from parts
-    if rest:
-        yield rest
-
-
-def _relative(raw: bytes, prefix: str) -> str | None:
-    """A repository path relative to the scanned folder; None when outside it."""
-    path = nfc(decode_text(raw))
-    return path[len(prefix) :] if path.startswith(prefix) and path != prefix else None
-
-
-def _seconds(raw: bytes) -> int:
-    try:
-        return int(raw)
-    except ValueError:
-        return 0
 
 
 def _frame(tallies: dict[str, _Packed]) -> pd.DataFrame:
