@@ -88,6 +88,21 @@ def test_a_generated_corpus_is_measured(tmp_path):
     assert isinstance(yaml.safe_load(first.split("---\n")[1]), dict)
     assert not (wiki / "kb-audit.toml").exists()
 
+    # Version history, in full, from the cache and after new commits, on a clone.
+    head = subprocess.run(["git", "-C", str(wiki), "rev-parse", "HEAD"], capture_output=True)
+    done = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "history.py"), str(wiki), "--commits", "3"],
+        capture_output=True,
+        text=True,
+    )
+    print(done.stdout, done.stderr)
+    assert done.returncode == 0
+    for label in ("plain git log", "full read", "HEAD unchanged", "3 new commits"):
+        assert re.search(rf"^{label}.*\s[\d.]+ s$", done.stdout, re.M), label
+    assert "same history: yes" in done.stdout
+    again = subprocess.run(["git", "-C", str(wiki), "rev-parse", "HEAD"], capture_output=True)
+    assert again.stdout == head.stdout  # the commits went to the clone
+
 
 def test_generation_is_deterministic(tmp_path):
     digests = []
