@@ -179,10 +179,7 @@ def near_duplicates(
 def identical_groups(signatures: np.ndarray) -> np.ndarray:
     """A group number per row, the same for rows with identical signatures: 0, 1, … in
     the order of each group's first row."""
-    key = np.zeros(len(signatures), dtype=np.uint64)
-    for column in range(signatures.shape[1]):
-        key = key * _ROLL + signatures[:, column]
-    group = pd.factorize(key)[0]
+    group = pd.factorize(_key(signatures, range(signatures.shape[1])))[0]
     first = signatures[np.unique(group, return_index=True)[1]]
     for at in range(0, len(signatures), _PAIRS_AT_ONCE):
         step = slice(at, at + _PAIRS_AT_ONCE)
@@ -218,8 +215,7 @@ class _Nearest:
             return
         # The first rows of each other group, as many as the group still needs.
         taken = np.minimum(self.size[other], self.need[of])
-        at = np.arange(taken.sum()) - np.repeat(np.cumsum(taken) - taken, taken)
-        row = self.members[np.repeat(self.start[other], taken) + at]
+        row = self.members[np.repeat(self.start[other], taken) + _within(taken)]
         of, similar = np.repeat(of, taken), np.repeat(similar, taken)
         apart = np.rint((1 - similar) * (self.levels - 1)).astype(np.int64)
         # With the rows kept so far for the same groups, the best `need` rows of each.
@@ -294,9 +290,7 @@ def _candidates(
     values only adds a candidate: verification drops it."""
     keys: list[np.ndarray] = []
     for band in range(bands):
-        key = np.zeros(len(signatures), dtype=np.uint64)
-        for column in range(band * rows, (band + 1) * rows):
-            key = key * _ROLL + signatures[:, column]
+        key = _key(signatures, range(band * rows, (band + 1) * rows))
         for first, second in _bucket_pairs(key):
             for earlier in keys:  # a cluster meets itself in band after band: drop repeats
                 new = earlier[first] != earlier[second]
@@ -322,7 +316,20 @@ def _bucket_pairs(key: np.ndarray) -> Iterator[tuple[np.ndarray, np.ndarray]]:
     )
     for begin, end in pairwise([0, *np.unique(cuts + 1).tolist(), len(order)]):
         partners = after[begin:end]
-        at = np.arange(partners.sum()) - np.repeat(np.cumsum(partners) - partners, partners)
         first = np.repeat(order[begin:end], partners)
-        second = order[np.repeat(np.arange(begin, end) + 1, partners) + at]
+        second = order[np.repeat(np.arange(begin, end) + 1, partners) + _within(partners)]
         yield first, second
+
+
+def _key(signatures: np.ndarray, columns: range) -> np.ndarray:
+    """One 64-bit key per row from the values in `columns`: equal values, equal keys."""
+    key = np.zeros(len(signatures), dtype=np.uint64)
+    for column in columns:
+        key = key * _ROLL + signatures[:, column]
+    return key
+
+
+def _within(counts: np.ndarray) -> np.ndarray:
+    """0, 1, … counts[0] - 1, then 0, 1, … counts[1] - 1, and so on: each item's place in
+    its run, for runs laid end to end."""
+    return np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
